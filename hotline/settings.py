@@ -1,0 +1,24 @@
+"""Paths and settings, all overridable by environment variables (see README)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+SEEDS_DIR = PROJECT_DIR / "seeds"
+
+
+def duckdb_path() -> Path:
+    return Path(os.environ.get("HOTLINE_DUCKDB_PATH", PROJECT_DIR / "warehouse" / "hotline.duckdb"))
+
+
+def serving_path() -> Path:
+    return Path(
+        os.environ.get("HOTLINE_SERVING_PATH", PROJECT_DIR / "warehouse" / "hotline_serving.duckdb")
+    )
+
+
+def exports_dir() -> Path | None:
+    value = os.environ.get("HOTLINE_EXPORTS_DIR", "").strip()
+    return Path(value) if value else None

@@ -1,0 +1,288 @@
+-- Every raw ticket row, typed and cleaned, with the verdict of validation.
+-- One row per raw row (file hash x record number): nothing is dropped here.
+-- Rows with a quarantine_reason_code go to stg_hotline__quarantine; the rest
+-- become ticket versions. Personal data stops here: the caller's name and phone
+-- are not selected, only a salted hash of the phone, and free text is scrubbed.
+{{ config(materialized='table') }}
+
+with
+
+raw_rows as (
+    select * from {{ source('raw', 'ticket_exports') }}
+),
+
+enum_values as (
+    select * from {{ ref('ref_enum_values') }}
+),
+
+units as (
+    select * from {{ ref('ref_units') }}
+),
+
+unit_aliases as (
+    select * from {{ ref('ref_unit_aliases') }}
+),
+
+cleaned as (
+    select
+        _source_file,
+        _file_hash,
+        _source_row,
+        _loaded_at,
+        {{ clean_text('ticket_id') }} as ticket_id,
+        {{ clean_text('jurisdiction') }} as jurisdiction,
+        {{ clean_text('received_at') }} as received_at_text,
+        {{ clean_text('channel') }} as channel_text,
+        {{ clean_text('request_type') }} as request_type_text,
+        {{ clean_text('category_path') }} as category_path,
+        {{ clean_text('is_enterprise') }} as is_enterprise_text,
+        {{ clean_text('urgency') }} as urgency_text,
+        {{ clean_text('unit_name') }} as unit_name,
+        {{ clean_text('assigned_at') }} as assigned_at_text,
+        {{ clean_text('signed_at') }} as signed_at_text,
+        {{ clean_text('due_at') }} as due_at_text,
+        {{ clean_text('extension_granted') }} as extension_granted_text,
+        {{ clean_text('status') }} as status_text,
+        {{ clean_text('returned_at') }} as returned_at_text,
+        {{ clean_text('closed_at') }} as closed_at_text,
+        {{ clean_text('redo_count') }} as redo_count_text,
+        {{ clean_text('city_redo') }} as city_redo_text,
+        {{ clean_text('exempt') }} as exempt_text,
+        {{ clean_text('callback_resolution') }} as callback_resolution_text,
+        {{ clean_text('callback_result_satisfaction') }} as callback_result_satisfaction_text,
+        {{ clean_text('callback_process_satisfaction') }} as callback_process_satisfaction_text,
+        {{ clean_text('city_sampled') }} as city_sampled_text,
+        {{ clean_text('city_resolution') }} as city_resolution_text,
+        {{ clean_text('city_process_satisfaction') }} as city_process_satisfaction_text,
+        {{ clean_text('onsite_required') }} as onsite_required_text,
+        {{ clean_text('onsite_at') }} as onsite_at_text,
+        {{ clean_text('met_caller') }} as met_caller_text,
+        -- personal data: only what is needed to hash and to scrub
+        {{ regexp_replace_all("coalesce(caller_phone, '')", '[^0-9]', '') }} as caller_phone_digits,
+        trim(caller_name) as caller_name,
+        content,
+        reply
+    from raw_rows
+),
+
+typed as (
+    select
+        cleaned.*,
+        {{ parse_timestamp('received_at_text') }} as received_at,
+        {{ parse_timestamp('assigned_at_text') }} as assigned_at,
+        {{ parse_timestamp('signed_at_text') }} as signed_at,
+        {{ parse_timestamp('due_at_text') }} as due_at,
+        {{ parse_timestamp('returned_at_text') }} as returned_at,
+        {{ parse_timestamp('closed_at_text') }} as closed_at,
+        {{ parse_timestamp('onsite_at_text') }} as onsite_at,
+        case
+            when {{ regex_matches('redo_count_text', '^[0-9]+$') }} then cast(redo_count_text as integer)
+        end as redo_count
+    from cleaned
+),
+
+coded as (
+    -- enum and yes/no values to canonical codes through ref_enum_values
+    select
+        typed.*,
+        e_channel.code as channel,
+        e_request.code as request_type,
+        e_urgency.code as urgency,
+        e_status.code as status,
+        e_resolution.code as callback_resolution,
+        e_result.code as callback_result_satisfaction,
+        e_process.code as callback_process_satisfaction,
+        e_city_resolution.code as city_resolution,
+        e_city_process.code as city_process_satisfaction,
+        e_met.code as met_caller,
+        e_enterprise.code = 'true' as is_enterprise,
+        e_extension.code = 'true' as extension_granted,
+        e_city_redo.code = 'true' as is_city_redo,
+        e_exempt.code = 'true' as is_exempt,
+        e_sampled.code = 'true' as is_city_sampled,
+        e_onsite.code = 'true' as is_onsite_required,
+        coalesce(units.unit_id, unit_aliases.unit_id) as unit_id
+    from typed
+    left join enum_values as e_channel
+        on e_channel.domain = 'channel' and typed.channel_text = e_channel.raw_value
+    left join enum_values as e_request
+        on e_request.domain = 'request_type' and typed.request_type_text = e_request.raw_value
+    left join enum_values as e_urgency
+        on e_urgency.domain = 'urgency' and typed.urgency_text = e_urgency.raw_value
+    left join enum_values as e_status
+        on e_status.domain = 'status' and typed.status_text = e_status.raw_value
+    left join enum_values as e_resolution
+        on e_resolution.domain = 'resolution' and typed.callback_resolution_text = e_resolution.raw_value
+    left join enum_values as e_result
+        on e_result.domain = 'satisfaction' and typed.callback_result_satisfaction_text = e_result.raw_value
+    left join enum_values as e_process
+        on e_process.domain = 'satisfaction' and typed.callback_process_satisfaction_text = e_process.raw_value
+    left join enum_values as e_city_resolution
+        on e_city_resolution.domain = 'resolution' and typed.city_resolution_text = e_city_resolution.raw_value
+    left join enum_values as e_city_process
+        on e_city_process.domain = 'satisfaction' and typed.city_process_satisfaction_text = e_city_process.raw_value
+    left join enum_values as e_met
+        on e_met.domain = 'met_caller' and typed.met_caller_text = e_met.raw_value
+    left join enum_values as e_enterprise
+        on e_enterprise.domain = 'boolean' and typed.is_enterprise_text = e_enterprise.raw_value
+    left join enum_values as e_extension
+        on e_extension.domain = 'boolean' and typed.extension_granted_text = e_extension.raw_value
+    left join enum_values as e_city_redo
+        on e_city_redo.domain = 'boolean' and typed.city_redo_text = e_city_redo.raw_value
+    left join enum_values as e_exempt
+        on e_exempt.domain = 'boolean' and typed.exempt_text = e_exempt.raw_value
+    left join enum_values as e_sampled
+        on e_sampled.domain = 'boolean' and typed.city_sampled_text = e_sampled.raw_value
+    left join enum_values as e_onsite
+        on e_onsite.domain = 'boolean' and typed.onsite_required_text = e_onsite.raw_value
+    left join units
+        on typed.jurisdiction = units.jurisdiction and typed.unit_name = units.unit_name
+    left join unit_aliases
+        on typed.jurisdiction = unit_aliases.jurisdiction and typed.unit_name = unit_aliases.alias
+),
+
+fingerprinted as (
+    -- what a row says, to tell exact repeats from conflicting rows of one ticket in one file
+    select
+        coded.*,
+        {{ dbt.hash(dbt.concat([
+            "coalesce(ticket_id, '')", "'|'", "coalesce(jurisdiction, '')", "'|'", "coalesce(received_at_text, '')", "'|'",
+            "coalesce(channel_text, '')", "'|'", "coalesce(request_type_text, '')", "'|'", "coalesce(category_path, '')", "'|'",
+            "coalesce(is_enterprise_text, '')", "'|'", "coalesce(urgency_text, '')", "'|'", "coalesce(unit_name, '')", "'|'",
+            "coalesce(assigned_at_text, '')", "'|'", "coalesce(signed_at_text, '')", "'|'", "coalesce(due_at_text, '')", "'|'",
+            "coalesce(extension_granted_text, '')", "'|'", "coalesce(status_text, '')", "'|'", "coalesce(returned_at_text, '')", "'|'",
+            "coalesce(closed_at_text, '')", "'|'", "coalesce(redo_count_text, '')", "'|'", "coalesce(city_redo_text, '')", "'|'",
+            "coalesce(exempt_text, '')", "'|'", "coalesce(callback_resolution_text, '')", "'|'",
+            "coalesce(callback_result_satisfaction_text, '')", "'|'", "coalesce(callback_process_satisfaction_text, '')", "'|'",
+            "coalesce(city_sampled_text, '')", "'|'", "coalesce(city_resolution_text, '')", "'|'",
+            "coalesce(city_process_satisfaction_text, '')", "'|'", "coalesce(onsite_required_text, '')", "'|'",
+            "coalesce(onsite_at_text, '')", "'|'", "coalesce(met_caller_text, '')", "'|'", "coalesce(caller_name, '')", "'|'",
+            "caller_phone_digits", "'|'", "coalesce(content, '')", "'|'", "coalesce(reply, '')"
+        ])) }} as row_fingerprint
+    from coded
+),
+
+repeats as (
+    select
+        fingerprinted.*,
+        row_number() over (
+            partition by _file_hash, ticket_id, row_fingerprint order by _source_row
+        ) as fingerprint_occurrence,
+        count(distinct row_fingerprint) over (partition by _file_hash, ticket_id) as fingerprints_in_file
+    from fingerprinted
+),
+
+validated as (
+    -- the first rule a row breaks, in the order the contract lists them
+    select
+        repeats.*,
+        case
+            when ticket_id is null then 'missing_required:ticket_id'
+            when jurisdiction is null then 'missing_required:jurisdiction'
+            when received_at_text is null then 'missing_required:received_at'
+            when channel_text is null then 'missing_required:channel'
+            when request_type_text is null then 'missing_required:request_type'
+            when category_path is null then 'missing_required:category_path'
+            when is_enterprise_text is null then 'missing_required:is_enterprise'
+            when urgency_text is null then 'missing_required:urgency'
+            when unit_name is null then 'missing_required:unit_name'
+            when assigned_at_text is null then 'missing_required:assigned_at'
+            when due_at_text is null then 'missing_required:due_at'
+            when extension_granted_text is null then 'missing_required:extension_granted'
+            when status_text is null then 'missing_required:status'
+            when redo_count_text is null then 'missing_required:redo_count'
+            when city_redo_text is null then 'missing_required:city_redo'
+            when exempt_text is null then 'missing_required:exempt'
+            when city_sampled_text is null then 'missing_required:city_sampled'
+            when onsite_required_text is null then 'missing_required:onsite_required'
+            when not {{ regex_matches('ticket_id', '^[0-9]{6,30}$') }} then 'bad_ticket_id:ticket_id'
+            when received_at is null then 'bad_timestamp:received_at'
+            when assigned_at is null then 'bad_timestamp:assigned_at'
+            when due_at is null then 'bad_timestamp:due_at'
+            when signed_at_text is not null and signed_at is null then 'bad_timestamp:signed_at'
+            when returned_at_text is not null and returned_at is null then 'bad_timestamp:returned_at'
+            when closed_at_text is not null and closed_at is null then 'bad_timestamp:closed_at'
+            when onsite_at_text is not null and onsite_at is null then 'bad_timestamp:onsite_at'
+            when channel is null then 'unknown_enum:channel'
+            when request_type is null then 'unknown_enum:request_type'
+            when urgency is null then 'unknown_enum:urgency'
+            when status is null then 'unknown_enum:status'
+            when callback_resolution_text is not null and callback_resolution is null then 'unknown_enum:callback_resolution'
+            when callback_result_satisfaction_text is not null and callback_result_satisfaction is null
+                then 'unknown_enum:callback_result_satisfaction'
+            when callback_process_satisfaction_text is not null and callback_process_satisfaction is null
+                then 'unknown_enum:callback_process_satisfaction'
+            when city_resolution_text is not null and city_resolution is null then 'unknown_enum:city_resolution'
+            when city_process_satisfaction_text is not null and city_process_satisfaction is null
+                then 'unknown_enum:city_process_satisfaction'
+            when met_caller_text is not null and met_caller is null then 'unknown_enum:met_caller'
+            when is_enterprise is null then 'unknown_enum:is_enterprise'
+            when extension_granted is null then 'unknown_enum:extension_granted'
+            when is_city_redo is null then 'unknown_enum:city_redo'
+            when is_exempt is null then 'unknown_enum:exempt'
+            when is_city_sampled is null then 'unknown_enum:city_sampled'
+            when is_onsite_required is null then 'unknown_enum:onsite_required'
+            when redo_count is null then 'bad_number:redo_count'
+            when unit_id is null then 'unknown_unit:unit_name'
+            when closed_at < received_at then 'closed_before_received:closed_at'
+            when returned_at < received_at then 'closed_before_received:returned_at'
+            when assigned_at < received_at then 'closed_before_received:assigned_at'
+            when status = 'closed' and closed_at is null then 'status_contradiction:closed_at'
+            when status = 'returned' and returned_at is null then 'status_contradiction:returned_at'
+            when status = 'in_progress' and (closed_at is not null or returned_at is not null)
+                then 'status_contradiction:status'
+            when fingerprints_in_file > 1 then 'duplicate_conflict:ticket_id'
+        end as quarantine_check
+    from repeats
+),
+
+final as (
+    select
+        _source_file,
+        _file_hash,
+        _source_row,
+        _loaded_at,
+        ticket_id,
+        jurisdiction,
+        unit_id,
+        unit_name as unit_name_exported,
+        received_at,
+        channel,
+        request_type,
+        category_path,
+        is_enterprise,
+        urgency,
+        assigned_at,
+        signed_at,
+        due_at,
+        extension_granted,
+        status,
+        returned_at,
+        closed_at,
+        redo_count,
+        is_city_redo,
+        is_exempt,
+        callback_resolution,
+        callback_result_satisfaction,
+        callback_process_satisfaction,
+        is_city_sampled,
+        city_resolution,
+        city_process_satisfaction,
+        is_onsite_required,
+        onsite_at,
+        met_caller,
+        case
+            when length(caller_phone_digits) >= 7
+                then {{ sha256_hex(dbt.concat(["'" ~ var('phone_salt') ~ "'", 'caller_phone_digits'])) }}
+        end as caller_phone_hash,
+        {{ scrub_pii('content', 'caller_name') }} as content_scrubbed,
+        {{ scrub_pii('reply', 'caller_name') }} as reply_scrubbed,
+        row_fingerprint,
+        -- a second identical row of a ticket in one file is a repeat, not a conflict
+        quarantine_check is null and fingerprint_occurrence > 1 as is_exact_duplicate,
+        split_part(quarantine_check, ':', 1) as quarantine_reason_code,
+        split_part(quarantine_check, ':', 2) as quarantine_column
+    from validated
+)
+
+select * from final
