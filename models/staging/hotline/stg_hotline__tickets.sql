@@ -14,6 +14,7 @@ final as (
     select
         ticket_id,
         version_number,
+        file_as_of as known_as_of,
         jurisdiction,
         unit_id,
         received_at,

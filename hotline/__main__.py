@@ -1,0 +1,46 @@
+"""Command line: ``python -m hotline <command>``.
+
+    build     seeds (or lands $HOTLINE_EXPORTS_DIR), runs dbt build, prints the summary
+    summary   prints the summary of an existing warehouse
+    land      loads a landing folder into raw.* (see hotline.landing)
+    generate  writes sample exports (see hotline.generate)
+    sample    rebuilds the embedded sample seeds (see hotline.sample)
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> int:
+    command, args = (sys.argv[1], sys.argv[2:]) if len(sys.argv) > 1 else ("--help", [])
+    if command == "build":
+        from hotline.pipeline import main as build
+
+        return build(args)
+    if command == "summary":
+        from hotline.settings import duckdb_path
+        from hotline.summary import print_summary
+
+        print_summary(duckdb_path())
+        return 0
+    if command == "land":
+        from hotline.landing import main as land
+
+        return land(args)
+    if command == "generate":
+        from hotline.generate import main as generate
+
+        generate(args)
+        return 0
+    if command == "sample":
+        from hotline.sample import main as sample
+
+        sample(args)
+        return 0
+    print(__doc__)
+    return 0 if command in ("--help", "-h") else 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,58 @@
+"""Build the warehouse without the orchestrator: land or seed, then ``dbt build``.
+
+    python -m hotline build [--full-refresh]
+
+With HOTLINE_EXPORTS_DIR set, the export files of that folder are landed into
+raw.* and the embedded sample seeds are left out; without it, ``dbt seed`` loads
+the embedded sample into raw.*. Configuration and reference seeds are loaded in
+both cases. The Dagster job (orchestration/) runs the same steps as assets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from hotline.dbt_cli import run_dbt
+from hotline.landing import land_folder
+from hotline.settings import duckdb_path, exports_dir
+
+
+def seed_and_land(database: Path, folder: Path | None) -> None:
+    env = {"HOTLINE_DUCKDB_PATH": str(database)}
+    if folder is None:
+        run_dbt(["seed", "--full-refresh"], env)
+    else:
+        run_dbt(["seed", "--full-refresh", "--exclude", "tag:sample"], env)
+        land_folder(folder, database)
+
+
+def build(database: Path | None = None, folder: Path | None = None, full_refresh: bool = False) -> None:
+    database = database or duckdb_path()
+    database.parent.mkdir(parents=True, exist_ok=True)
+    (database.parent / "duckdb_tmp").mkdir(exist_ok=True)
+    seed_and_land(database, folder)
+    args = ["build", "--exclude", "resource_type:seed"]
+    if full_refresh:
+        args.append("--full-refresh")
+    run_dbt(args, {"HOTLINE_DUCKDB_PATH": str(database)})
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Seed or land, then dbt build, then print the summary.")
+    parser.add_argument("--full-refresh", action="store_true")
+    args = parser.parse_args(argv)
+    from hotline.summary import print_summary
+
+    database = duckdb_path()
+    folder = exports_dir()
+    print(f"Building {database} from {'the landing folder ' + str(folder) if folder else 'the embedded sample'}")
+    build(database, folder, args.full_refresh)
+    print_summary(database)
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONIOENCODING", "utf-8")
+    raise SystemExit(main())

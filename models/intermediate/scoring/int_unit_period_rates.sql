@@ -1,0 +1,242 @@
+-- Counts and rates per jurisdiction x period x unit x scope ('all' tickets, or
+-- the 'enterprise' demands only), computed from tickets, beside the platform's
+-- official rates where a unit statistics export exists; the rate a score uses is
+-- the official one when it exists (rate_source says which).
+-- Every registered unit gets a row for every period of its jurisdiction's
+-- reported span (scope 'all'), tickets or not; enterprise rows exist where the
+-- unit had enterprise demands.
+with
+
+tickets as (
+    select * from {{ ref('int_tickets_enriched') }}
+),
+
+schemes as (
+    select * from {{ ref('int_scheme_periods') }}
+),
+
+units as (
+    select * from {{ ref('dim_units') }}
+),
+
+periods as (
+    select * from {{ ref('dim_periods') }}
+),
+
+official_rows as (
+    select * from {{ ref('stg_hotline__unit_statistics') }} where quarantine_reason_code is null
+),
+
+input_rows as (
+    select * from {{ ref('stg_hotline__assessment_inputs') }} where quarantine_reason_code is null
+),
+
+scoped_tickets as (
+    select tickets.*, 'all' as scope from tickets where period_label is not null
+    union all
+    select tickets.*, 'enterprise' as scope from tickets where period_label is not null and is_enterprise
+),
+
+weighed as (
+    -- whether each ticket counts in rates, and its callback answers as weights
+    select
+        scoped_tickets.*,
+        not (scoped_tickets.is_exempt and schemes.exempt_treatment = 'exclude') as counts_in_rates,
+        case scoped_tickets.callback_resolution
+            when 'resolved' then schemes.answer_resolved
+            when 'partly_resolved' then schemes.answer_partly_resolved
+            when 'unresolved' then schemes.answer_unresolved
+        end as resolution_weight,
+        case scoped_tickets.callback_result_satisfaction
+            when 'satisfied' then schemes.answer_satisfied
+            when 'basically_satisfied' then schemes.answer_basically_satisfied
+            when 'dissatisfied' then schemes.answer_dissatisfied
+        end as result_satisfaction_weight,
+        case scoped_tickets.callback_process_satisfaction
+            when 'satisfied' then schemes.answer_satisfied
+            when 'basically_satisfied' then schemes.answer_basically_satisfied
+            when 'dissatisfied' then schemes.answer_dissatisfied
+        end as process_satisfaction_weight
+    from scoped_tickets
+    inner join schemes
+        on
+            scoped_tickets.jurisdiction = schemes.jurisdiction
+            and scoped_tickets.period_label = schemes.period_label
+            and scoped_tickets.scope = schemes.scope
+),
+
+by_assigned_period as (
+    select
+        jurisdiction,
+        period_label,
+        unit_id,
+        scope,
+        count(*) as handled_count,
+        sum(case when is_closed then 1 else 0 end) as closed_count,
+        sum(case when is_returned then 1 else 0 end) as returned_count,
+        sum(case when is_in_progress then 1 else 0 end) as in_progress_count,
+        sum(case when is_overdue then 1 else 0 end) as overdue_count,
+        sum(case when is_redo then 1 else 0 end) as redo_count,
+        sum(case when is_city_redo then 1 else 0 end) as city_redo_count,
+        sum(case when is_exempt then 1 else 0 end) as exempt_count,
+        sum(case when counts_in_rates then 1 else 0 end) as rated_count,
+        sum(case when counts_in_rates and is_responded then 1 else 0 end) as responded_count,
+        sum(case when counts_in_rates and is_closed then 1 else 0 end) as rated_closed_count,
+        sum(case when counts_in_rates and is_closed_on_time then 1 else 0 end) as closed_on_time_count,
+        sum(case when counts_in_rates and is_returned then 1 else 0 end) as rated_returned_count,
+        sum(case when counts_in_rates and is_returned_on_time then 1 else 0 end) as returned_on_time_count,
+        sum(case when counts_in_rates and resolution_weight is not null then 1 else 0 end) as resolution_answers,
+        sum(case when counts_in_rates then resolution_weight end) as resolution_points,
+        sum(case when counts_in_rates and result_satisfaction_weight is not null then 1 else 0 end)
+            as result_satisfaction_answers,
+        sum(case when counts_in_rates then result_satisfaction_weight end) as result_satisfaction_points,
+        sum(case when counts_in_rates and process_satisfaction_weight is not null then 1 else 0 end)
+            as process_satisfaction_answers,
+        sum(case when counts_in_rates then process_satisfaction_weight end) as process_satisfaction_points,
+        avg(case when is_closed then handling_workdays end) as avg_handling_workdays
+    from weighed
+    group by jurisdiction, period_label, unit_id, scope
+),
+
+by_due_period as (
+    -- for schemes whose on-time rate divides by the tickets due in the period
+    select
+        jurisdiction,
+        due_period_label as period_label,
+        unit_id,
+        scope,
+        sum(case when counts_in_rates then 1 else 0 end) as due_count,
+        sum(case when counts_in_rates and is_closed_on_time then 1 else 0 end) as due_closed_on_time_count
+    from weighed
+    where due_period_label is not null
+    group by jurisdiction, due_period_label, unit_id, scope
+),
+
+official as (
+    -- the newest-loaded statistics row per unit, period and scope
+    select *
+    from (
+        select
+            official_rows.*,
+            row_number() over (
+                partition by jurisdiction, period_label, unit_id, scope
+                order by _loaded_at desc, _source_file desc, _source_row desc
+            ) as recency
+        from official_rows
+    ) as ranked
+    where recency = 1
+),
+
+reported_span as (
+    select jurisdiction, min(period_label) as first_period, max(period_label) as last_period
+    from (
+        select jurisdiction, period_label from tickets where period_label is not null
+        union all
+        select jurisdiction, period_label from official_rows
+        union all
+        select jurisdiction, period_label from input_rows
+    ) as reported
+    group by jurisdiction
+),
+
+spine as (
+    select periods.jurisdiction, periods.period_label, units.unit_id, 'all' as scope
+    from periods
+    inner join reported_span
+        on
+            periods.jurisdiction = reported_span.jurisdiction
+            and periods.period_label between reported_span.first_period and reported_span.last_period
+    inner join units on periods.jurisdiction = units.jurisdiction
+    union
+    select jurisdiction, period_label, unit_id, scope from by_assigned_period where scope = 'enterprise'
+    union
+    select jurisdiction, period_label, unit_id, scope from official where scope = 'enterprise'
+),
+
+computed as (
+    select
+        spine.jurisdiction,
+        spine.period_label,
+        spine.unit_id,
+        spine.scope,
+        schemes.scheme_id,
+        cast(coalesce(counts.handled_count, 0) as integer) as handled_count,
+        cast(coalesce(counts.closed_count, 0) as integer) as closed_count,
+        cast(coalesce(counts.returned_count, 0) as integer) as returned_count,
+        cast(coalesce(counts.in_progress_count, 0) as integer) as in_progress_count,
+        cast(coalesce(counts.overdue_count, 0) as integer) as overdue_count,
+        cast(coalesce(counts.redo_count, 0) as integer) as redo_count,
+        cast(coalesce(counts.city_redo_count, 0) as integer) as city_redo_count,
+        cast(coalesce(counts.exempt_count, 0) as integer) as exempt_count,
+        counts.avg_handling_workdays,
+        cast(coalesce(counts.rated_count, 0) as integer) as rated_count,
+        cast(coalesce(counts.responded_count, 0) as integer) as responded_count,
+        cast(case when schemes.on_time_denominator = 'due' then coalesce(due.due_count, 0)
+            else coalesce(counts.rated_closed_count, 0) end as integer) as on_time_denominator_count,
+        cast(case when schemes.on_time_denominator = 'due' then coalesce(due.due_closed_on_time_count, 0)
+            else coalesce(counts.closed_on_time_count, 0) end as integer) as on_time_count,
+        cast(coalesce(counts.rated_returned_count, 0) as integer) as rated_returned_count,
+        cast(coalesce(counts.returned_on_time_count, 0) as integer) as returned_on_time_count,
+        cast(coalesce(counts.resolution_answers, 0) as integer) as resolution_answers,
+        coalesce(counts.resolution_points, 0) as resolution_points,
+        cast(coalesce(counts.result_satisfaction_answers, 0) as integer) as result_satisfaction_answers,
+        coalesce(counts.result_satisfaction_points, 0) as result_satisfaction_points,
+        cast(coalesce(counts.process_satisfaction_answers, 0) as integer) as process_satisfaction_answers,
+        coalesce(counts.process_satisfaction_points, 0) as process_satisfaction_points,
+        {{ safe_ratio('counts.responded_count', 'counts.rated_count') }} as computed_response_rate,
+        case
+            when schemes.on_time_denominator = 'due'
+                then {{ safe_ratio('due.due_closed_on_time_count', 'due.due_count') }}
+            else {{ safe_ratio('counts.closed_on_time_count', 'counts.rated_closed_count') }}
+        end as computed_on_time_rate,
+        {{ safe_ratio('counts.returned_on_time_count', 'counts.rated_returned_count') }} as computed_on_time_return_rate,
+        {{ safe_ratio('counts.resolution_points', 'counts.resolution_answers') }} as computed_resolution_rate,
+        {{ safe_ratio('counts.result_satisfaction_points', 'counts.result_satisfaction_answers') }}
+            as computed_result_satisfaction_rate,
+        {{ safe_ratio('counts.process_satisfaction_points', 'counts.process_satisfaction_answers') }}
+            as computed_process_satisfaction_rate,
+        schemes.satisfaction_basis
+    from spine
+    left join by_assigned_period as counts
+        on
+            spine.jurisdiction = counts.jurisdiction
+            and spine.period_label = counts.period_label
+            and spine.unit_id = counts.unit_id
+            and spine.scope = counts.scope
+    left join by_due_period as due
+        on
+            spine.jurisdiction = due.jurisdiction
+            and spine.period_label = due.period_label
+            and spine.unit_id = due.unit_id
+            and spine.scope = due.scope
+    left join schemes
+        on
+            spine.jurisdiction = schemes.jurisdiction
+            and spine.period_label = schemes.period_label
+            and spine.scope = schemes.scope
+),
+
+final as (
+    select
+        computed.*,
+        case computed.satisfaction_basis
+            when 'result' then computed_result_satisfaction_rate
+            when 'process' then computed_process_satisfaction_rate
+            else (computed_result_satisfaction_rate + computed_process_satisfaction_rate) / 2
+        end as computed_satisfaction_rate,
+        official.handled_count as official_handled_count,
+        official.response_rate as official_response_rate,
+        official.on_time_rate as official_on_time_rate,
+        official.resolution_rate as official_resolution_rate,
+        official.satisfaction_rate as official_satisfaction_rate,
+        case when official.unit_id is not null then 'official' else 'computed' end as rate_source
+    from computed
+    left join official
+        on
+            computed.jurisdiction = official.jurisdiction
+            and computed.period_label = official.period_label
+            and computed.unit_id = official.unit_id
+            and computed.scope = official.scope
+)
+
+select * from final

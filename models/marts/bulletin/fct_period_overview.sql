@@ -1,0 +1,93 @@
+-- One row per jurisdiction x reported period: the bulletin's overview (受理概况).
+-- Total tickets (the sum of the units' handled counts), 同比 and 环比, days in the
+-- period and the daily average (东昌府区 2024-02: 11198 / 29 = 386), the four rates
+-- over all tickets, the towns' and departments' shares, and enterprise demands.
+with
+
+rates as (
+    select * from {{ ref('int_unit_period_rates') }}
+),
+
+units as (
+    select * from {{ ref('dim_units') }}
+),
+
+periods as (
+    select * from {{ ref('dim_periods') }}
+),
+
+totals as (
+    select
+        rates.jurisdiction,
+        rates.period_label,
+        sum(case when rates.scope = 'all' then rates.handled_count else 0 end) as handled_count,
+        sum(case when rates.scope = 'all' and units.kind_group = 'town' then rates.handled_count else 0 end)
+            as town_handled_count,
+        sum(case when rates.scope = 'all' and units.kind_group <> 'town' then rates.handled_count else 0 end)
+            as department_handled_count,
+        sum(case when rates.scope = 'enterprise' then rates.handled_count else 0 end) as enterprise_count,
+        sum(case when rates.scope = 'all' then rates.responded_count else 0 end) as responded_count,
+        sum(case when rates.scope = 'all' then rates.rated_count else 0 end) as rated_count,
+        sum(case when rates.scope = 'all' then rates.on_time_count else 0 end) as on_time_count,
+        sum(case when rates.scope = 'all' then rates.on_time_denominator_count else 0 end) as on_time_denominator_count,
+        sum(case when rates.scope = 'all' then rates.resolution_points else 0 end) as resolution_points,
+        sum(case when rates.scope = 'all' then rates.resolution_answers else 0 end) as resolution_answers,
+        sum(case when rates.scope = 'all' then rates.result_satisfaction_points else 0 end) as result_points,
+        sum(case when rates.scope = 'all' then rates.result_satisfaction_answers else 0 end) as result_answers,
+        sum(case when rates.scope = 'all' then rates.process_satisfaction_points else 0 end) as process_points,
+        sum(case when rates.scope = 'all' then rates.process_satisfaction_answers else 0 end) as process_answers,
+        max(rates.satisfaction_basis) as satisfaction_basis
+    from rates
+    inner join units on rates.unit_id = units.unit_id
+    group by rates.jurisdiction, rates.period_label
+),
+
+with_rates as (
+    select
+        totals.*,
+        {{ safe_ratio('responded_count', 'rated_count') }} as response_rate,
+        {{ safe_ratio('on_time_count', 'on_time_denominator_count') }} as on_time_rate,
+        {{ safe_ratio('resolution_points', 'resolution_answers') }} as resolution_rate,
+        {{ safe_ratio('result_points', 'result_answers') }} as result_satisfaction_rate,
+        {{ safe_ratio('process_points', 'process_answers') }} as process_satisfaction_rate
+    from totals
+),
+
+final as (
+    select
+        with_rates.jurisdiction,
+        with_rates.period_label,
+        periods.first_day,
+        periods.last_day,
+        periods.days_in_period,
+        cast(with_rates.handled_count as integer) as handled_count,
+        {{ period_change('with_rates.handled_count', 'prev.handled_count') }} as handled_count_mom,
+        {{ period_change('with_rates.handled_count', 'last_year.handled_count') }} as handled_count_yoy,
+        {{ safe_ratio('with_rates.handled_count', 'periods.days_in_period') }} as daily_average,
+        with_rates.response_rate,
+        with_rates.on_time_rate,
+        with_rates.resolution_rate,
+        case with_rates.satisfaction_basis
+            when 'result' then with_rates.result_satisfaction_rate
+            when 'process' then with_rates.process_satisfaction_rate
+            else (with_rates.result_satisfaction_rate + with_rates.process_satisfaction_rate) / 2
+        end as satisfaction_rate,
+        cast(with_rates.town_handled_count as integer) as town_handled_count,
+        {{ safe_ratio('with_rates.town_handled_count', 'with_rates.handled_count') }} as town_share,
+        cast(with_rates.department_handled_count as integer) as department_handled_count,
+        {{ safe_ratio('with_rates.department_handled_count', 'with_rates.handled_count') }} as department_share,
+        cast(with_rates.enterprise_count as integer) as enterprise_count,
+        {{ period_change('with_rates.enterprise_count', 'prev.enterprise_count') }} as enterprise_count_mom,
+        {{ period_change('with_rates.enterprise_count', 'last_year.enterprise_count') }} as enterprise_count_yoy
+    from with_rates
+    inner join periods
+        on with_rates.jurisdiction = periods.jurisdiction and with_rates.period_label = periods.period_label
+    left join with_rates as prev
+        on with_rates.jurisdiction = prev.jurisdiction and periods.previous_period_label = prev.period_label
+    left join with_rates as last_year
+        on
+            with_rates.jurisdiction = last_year.jurisdiction
+            and periods.same_period_last_year_label = last_year.period_label
+)
+
+select * from final

@@ -1,0 +1,67 @@
+-- One row per ticket in its newest state: period, unit, kind, channel, request
+-- type, category levels, every flag the bulletin counts, durations in working
+-- days. No personal data and no free text: the caller appears only as
+-- is_repeat_caller (the same phone hash on another ticket of the period).
+with
+
+tickets as (
+    select * from {{ ref('int_tickets_enriched') }}
+),
+
+final as (
+    select
+        ticket_id,
+        jurisdiction,
+        period_label,
+        unit_id,
+        unit_kind,
+        kind_group,
+        channel,
+        request_type,
+        category_path,
+        category_level_1,
+        category_level_2,
+        category_level_3,
+        urgency,
+        status,
+        received_at,
+        assigned_at,
+        signed_at,
+        due_at,
+        closed_at,
+        returned_at,
+        extension_granted,
+        is_responded,
+        is_closed,
+        is_returned,
+        is_in_progress,
+        is_closed_on_time,
+        is_overdue,
+        is_returned_on_time,
+        is_redo,
+        redo_count,
+        is_city_redo,
+        is_exempt,
+        is_enterprise,
+        is_onsite_required,
+        is_onsite_in_time,
+        met_caller,
+        has_callback,
+        callback_resolution,
+        callback_result_satisfaction,
+        callback_process_satisfaction,
+        is_city_sampled,
+        city_resolution,
+        city_process_satisfaction,
+        cast(handling_workdays as integer) as handling_workdays,
+        cast(return_workdays as integer) as return_workdays,
+        cast(handling_hours as {{ dbt.type_float() }}) as handling_hours,
+        coalesce(
+            caller_phone_hash is not null
+            and count(*) over (partition by jurisdiction, period_label, caller_phone_hash) > 1,
+            false
+        ) as is_repeat_caller
+    from tickets
+)
+
+select * from final

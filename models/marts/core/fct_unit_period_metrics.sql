@@ -1,0 +1,99 @@
+-- One row per jurisdiction x period x unit (every registered unit, tickets or
+-- not): the bulletin's counts and rates, 同比 (vs the same period last year) and
+-- 环比 (vs the previous period). Rates are fractions in [0, 1]; where the
+-- platform published official rates (unit statistics export) those are the
+-- rates and rate_source = 'official', with the computed ones kept beside them.
+-- Changes of volume are relative (0.1608 = +16.08 %); changes of rates are
+-- differences of the fractions (0.02 = +2 percentage points).
+with
+
+rates as (
+    select * from {{ ref('int_unit_period_rates') }} where scope = 'all'
+),
+
+units as (
+    select * from {{ ref('dim_units') }}
+),
+
+periods as (
+    select * from {{ ref('dim_periods') }}
+),
+
+chosen as (
+    select
+        rates.*,
+        coalesce(rates.official_handled_count, rates.handled_count) as assessed_handled_count,
+        case when rate_source = 'official' then official_response_rate else computed_response_rate end as response_rate,
+        case when rate_source = 'official' then official_on_time_rate else computed_on_time_rate end as on_time_rate,
+        computed_on_time_return_rate as on_time_return_rate,
+        case when rate_source = 'official' then official_resolution_rate else computed_resolution_rate end
+            as resolution_rate,
+        computed_result_satisfaction_rate as result_satisfaction_rate,
+        computed_process_satisfaction_rate as process_satisfaction_rate,
+        case when rate_source = 'official' then official_satisfaction_rate else computed_satisfaction_rate end
+            as satisfaction_rate
+    from rates
+),
+
+with_history as (
+    select
+        chosen.*,
+        prev.handled_count as previous_handled_count,
+        last_year.handled_count as last_year_handled_count,
+        {% for rate in ['response', 'on_time', 'on_time_return', 'resolution', 'result_satisfaction', 'process_satisfaction', 'satisfaction'] %}
+        chosen.{{ rate }}_rate - prev.{{ rate }}_rate as {{ rate }}_rate_mom,
+        chosen.{{ rate }}_rate - last_year.{{ rate }}_rate as {{ rate }}_rate_yoy,
+        {% endfor %}
+        periods.days_in_period
+    from chosen
+    inner join periods
+        on chosen.jurisdiction = periods.jurisdiction and chosen.period_label = periods.period_label
+    left join chosen as prev
+        on chosen.unit_id = prev.unit_id and periods.previous_period_label = prev.period_label
+    left join chosen as last_year
+        on chosen.unit_id = last_year.unit_id and periods.same_period_last_year_label = last_year.period_label
+),
+
+final as (
+    select
+        with_history.jurisdiction,
+        with_history.period_label,
+        with_history.unit_id,
+        units.unit_name,
+        units.unit_kind,
+        units.kind_group,
+        units.is_assessed,
+        with_history.handled_count,
+        with_history.closed_count,
+        with_history.returned_count,
+        with_history.in_progress_count,
+        with_history.overdue_count,
+        with_history.redo_count,
+        with_history.city_redo_count,
+        with_history.exempt_count,
+        cast(with_history.assessed_handled_count as integer) as assessed_handled_count,
+        cast(with_history.response_rate as {{ dbt.type_float() }}) as response_rate,
+        cast(with_history.on_time_rate as {{ dbt.type_float() }}) as on_time_rate,
+        cast(with_history.on_time_return_rate as {{ dbt.type_float() }}) as on_time_return_rate,
+        cast(with_history.resolution_rate as {{ dbt.type_float() }}) as resolution_rate,
+        cast(with_history.result_satisfaction_rate as {{ dbt.type_float() }}) as result_satisfaction_rate,
+        cast(with_history.process_satisfaction_rate as {{ dbt.type_float() }}) as process_satisfaction_rate,
+        cast(with_history.satisfaction_rate as {{ dbt.type_float() }}) as satisfaction_rate,
+        with_history.rate_source,
+        cast(with_history.computed_response_rate as {{ dbt.type_float() }}) as computed_response_rate,
+        cast(with_history.computed_on_time_rate as {{ dbt.type_float() }}) as computed_on_time_rate,
+        cast(with_history.computed_resolution_rate as {{ dbt.type_float() }}) as computed_resolution_rate,
+        cast(with_history.computed_satisfaction_rate as {{ dbt.type_float() }}) as computed_satisfaction_rate,
+        cast(with_history.avg_handling_workdays as {{ dbt.type_float() }}) as avg_handling_workdays,
+        {{ safe_ratio('with_history.handled_count', 'with_history.days_in_period') }} as daily_average,
+        {{ period_change('with_history.handled_count', 'with_history.previous_handled_count') }} as handled_count_mom,
+        {{ period_change('with_history.handled_count', 'with_history.last_year_handled_count') }} as handled_count_yoy,
+        {% for rate in ['response', 'on_time', 'on_time_return', 'resolution', 'result_satisfaction', 'process_satisfaction', 'satisfaction'] %}
+        cast(with_history.{{ rate }}_rate_mom as {{ dbt.type_float() }}) as {{ rate }}_rate_mom,
+        cast(with_history.{{ rate }}_rate_yoy as {{ dbt.type_float() }}) as {{ rate }}_rate_yoy{{ "," if not loop.last }}
+        {% endfor %}
+    from with_history
+    inner join units on with_history.unit_id = units.unit_id
+)
+
+select * from final

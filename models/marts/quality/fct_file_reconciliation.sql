@@ -1,0 +1,75 @@
+-- One row per loaded export file: nothing lost. The records the loader read
+-- (loaded rows + malformed records) must equal the rows staged + the rows
+-- quarantined + the exact duplicates set aside; `reconciles` says whether they do,
+-- and `quarantined_share` feeds the build's quarantine threshold.
+with
+
+files as (
+    select * from {{ ref('stg_hotline__landed_files') }}
+),
+
+ticket_rows as (
+    select * from {{ ref('stg_hotline__ticket_rows') }}
+),
+
+ticket_versions as (
+    select * from {{ ref('stg_hotline__ticket_versions') }}
+),
+
+unit_statistics as (
+    select * from {{ ref('stg_hotline__unit_statistics') }}
+),
+
+assessment_inputs as (
+    select * from {{ ref('stg_hotline__assessment_inputs') }}
+),
+
+quarantine as (
+    select * from {{ ref('stg_hotline__quarantine') }}
+),
+
+staged as (
+    select _file_hash as file_hash, count(*) as staged_rows from ticket_versions group by _file_hash
+    union all
+    select _file_hash, count(*) from unit_statistics where quarantine_reason_code is null group by _file_hash
+    union all
+    select _file_hash, count(*) from assessment_inputs where quarantine_reason_code is null group by _file_hash
+),
+
+duplicates as (
+    select _file_hash as file_hash, count(*) as duplicate_rows
+    from ticket_rows
+    where is_exact_duplicate
+    group by _file_hash
+),
+
+quarantined as (
+    select file_hash, count(*) as quarantined_rows from quarantine group by file_hash
+),
+
+final as (
+    select
+        files.source_file,
+        files.file_hash,
+        files.contract,
+        files.file_format,
+        files.encoding,
+        files.loaded_at,
+        files.loaded_row_count + files.malformed_record_count as raw_rows,
+        cast(coalesce(staged.staged_rows, 0) as integer) as staged_rows,
+        cast(coalesce(quarantined.quarantined_rows, 0) as integer) as quarantined_rows,
+        cast(coalesce(duplicates.duplicate_rows, 0) as integer) as duplicate_rows,
+        {{ safe_ratio('coalesce(quarantined.quarantined_rows, 0)', 'files.loaded_row_count + files.malformed_record_count') }}
+            as quarantined_share,
+        files.loaded_row_count + files.malformed_record_count
+        = coalesce(staged.staged_rows, 0) + coalesce(quarantined.quarantined_rows, 0)
+        + coalesce(duplicates.duplicate_rows, 0) as reconciles
+    from files
+    left join (
+        select file_hash, sum(staged_rows) as staged_rows from staged group by file_hash
+    ) as staged on files.file_hash = staged.file_hash
+    left join quarantined on files.file_hash = quarantined.file_hash
+    left join duplicates on files.file_hash = duplicates.file_hash
+)
+
+select * from final
