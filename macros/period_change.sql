@@ -4,5 +4,5 @@
     is 0, never a made-up 100 %.
 -#}
 {% macro period_change(current, previous) -%}
-    (cast({{ current }} as {{ dbt.type_float() }}) - {{ previous }}) / nullif({{ previous }}, 0)
+    (cast({{ current }} as {{ type_double() }}) - {{ previous }}) / nullif({{ previous }}, 0)
 {%- endmacro %}

@@ -24,10 +24,6 @@ tier_kinds as (
     select * from {{ ref('cfg_tier_unit_kinds') }}
 ),
 
-rates as (
-    select * from {{ ref('int_unit_period_rates') }}
-),
-
 periods as (
     select * from {{ ref('dim_periods') }}
 ),

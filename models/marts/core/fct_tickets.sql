@@ -55,7 +55,7 @@ final as (
         city_process_satisfaction,
         cast(handling_workdays as integer) as handling_workdays,
         cast(return_workdays as integer) as return_workdays,
-        cast(handling_hours as {{ dbt.type_float() }}) as handling_hours,
+        cast(handling_hours as {{ type_double() }}) as handling_hours,
         coalesce(
             caller_phone_hash is not null
             and count(*) over (partition by jurisdiction, period_label, caller_phone_hash) > 1,

@@ -33,10 +33,10 @@ final as (
         cast(ranked.overall_rank as integer) as overall_rank,
         ranked.is_top_list,
         ranked.is_bottom_list,
-        cast(ranked.resolution_rate_change as {{ dbt.type_float() }}) as resolution_rate_change,
+        cast(ranked.resolution_rate_change as {{ type_double() }}) as resolution_rate_change,
         cast(ranked.resolution_rise_rank as integer) as resolution_rise_rank,
         cast(ranked.resolution_fall_rank as integer) as resolution_fall_rank,
-        cast(ranked.satisfaction_rate_change as {{ dbt.type_float() }}) as satisfaction_rate_change,
+        cast(ranked.satisfaction_rate_change as {{ type_double() }}) as satisfaction_rate_change,
         cast(ranked.satisfaction_rise_rank as integer) as satisfaction_rise_rank,
         cast(ranked.satisfaction_fall_rank as integer) as satisfaction_fall_rank
     from ranked
