@@ -66,7 +66,7 @@ ranked as (
         tiered.*,
         {{ competition_rank('total_score', 'desc', 'tier_id, period_label') }} as handling_rank,
         {{ competition_rank('assessment_score', 'desc', 'tier_id, period_label') }} as assessment_rank,
-        count(*) over (partition by tier_id, period_label) as tier_unit_count
+        count(*) over (partition by tiered.tier_id, tiered.period_label) as tier_unit_count
     from tiered
 ),
 
@@ -74,9 +74,10 @@ composite as (
     select
         ranked.*,
         case
-            when rank_rule = 'composite_of_ranks'
-                then cast(handling_rank as decimal(18, 4)) * handling_rank_weight
-                + cast(sampling_rank as decimal(18, 4)) * sampling_rank_weight
+            when ranked.rank_rule = 'composite_of_ranks'
+                then
+                    cast(ranked.handling_rank as decimal(18, 4)) * ranked.handling_rank_weight
+                    + cast(ranked.sampling_rank as decimal(18, 4)) * ranked.sampling_rank_weight
         end as composite_rank_value
     from ranked
 ),
@@ -85,9 +86,9 @@ overall as (
     select
         composite.*,
         case
-            when rank_rule = 'composite_of_ranks'
+            when composite.rank_rule = 'composite_of_ranks'
                 then {{ competition_rank('composite_rank_value', 'asc', 'tier_id, period_label') }}
-            else handling_rank
+            else composite.handling_rank
         end as overall_rank
     from composite
 ),
@@ -111,8 +112,8 @@ changes as (
 final as (
     select
         changes.*,
-        overall_rank <= top_n as is_top_list,
-        overall_rank > tier_unit_count - bottom_n as is_bottom_list,
+        changes.overall_rank <= changes.top_n as is_top_list,
+        changes.overall_rank > changes.tier_unit_count - changes.bottom_n as is_bottom_list,
         {{ competition_rank('resolution_rate_change', 'desc', 'tier_id, period_label') }} as resolution_rise_rank,
         {{ competition_rank('resolution_rate_change', 'asc', 'tier_id, period_label') }} as resolution_fall_rank,
         {{ competition_rank('satisfaction_rate_change', 'desc', 'tier_id, period_label') }} as satisfaction_rise_rank,

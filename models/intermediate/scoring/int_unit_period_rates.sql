@@ -24,24 +24,34 @@ periods as (
 ),
 
 official_rows as (
-    select * from {{ ref('stg_hotline__unit_statistics') }} where quarantine_reason_code is null
+    select * from {{ ref('stg_hotline__unit_statistics') }}
+    where quarantine_reason_code is null
 ),
 
 input_rows as (
-    select * from {{ ref('stg_hotline__assessment_inputs') }} where quarantine_reason_code is null
+    select * from {{ ref('stg_hotline__assessment_inputs') }}
+    where quarantine_reason_code is null
 ),
 
 scoped_tickets as (
-    select tickets.*, 'all' as scope from tickets where period_label is not null
+    select
+        tickets.*,
+        'all' as scope
+    from tickets
+    where tickets.period_label is not null
     union all
-    select tickets.*, 'enterprise' as scope from tickets where period_label is not null and is_enterprise
+    select
+        tickets.*,
+        'enterprise' as scope
+    from tickets
+    where period_label is not null and is_enterprise
 ),
 
 weighed as (
     -- whether each ticket counts in rates, and its callback answers as weights
     select
         scoped_tickets.*,
-        not (scoped_tickets.is_exempt and schemes.exempt_treatment = 'exclude') as counts_in_rates,
+        not(scoped_tickets.is_exempt and schemes.exempt_treatment = 'exclude') as counts_in_rates,
         case scoped_tickets.callback_resolution
             when 'resolved' then schemes.answer_resolved
             when 'partly_resolved' then schemes.answer_partly_resolved
@@ -119,8 +129,8 @@ official as (
         select
             official_rows.*,
             row_number() over (
-                partition by jurisdiction, period_label, unit_id, scope
-                order by _loaded_at desc, _source_file desc, _source_row desc
+                partition by official_rows.jurisdiction, official_rows.period_label, official_rows.unit_id, official_rows.scope
+                order by official_rows._loaded_at desc, official_rows._source_file desc, official_rows._source_row desc
             ) as recency
         from official_rows
     ) as ranked
@@ -128,19 +138,36 @@ official as (
 ),
 
 reported_span as (
-    select jurisdiction, min(period_label) as first_period, max(period_label) as last_period
+    select
+        jurisdiction,
+        min(period_label) as first_period,
+        max(period_label) as last_period
     from (
-        select jurisdiction, period_label from tickets where period_label is not null
+        select
+            jurisdiction,
+            period_label
+        from tickets
+        where period_label is not null
         union all
-        select jurisdiction, period_label from official_rows
+        select
+            jurisdiction,
+            period_label
+        from official_rows
         union all
-        select jurisdiction, period_label from input_rows
+        select
+            jurisdiction,
+            period_label
+        from input_rows
     ) as reported
     group by jurisdiction
 ),
 
 spine as (
-    select periods.jurisdiction, periods.period_label, units.unit_id, 'all' as scope
+    select
+        periods.jurisdiction,
+        periods.period_label,
+        units.unit_id,
+        'all' as scope
     from periods
     inner join reported_span
         on
@@ -148,9 +175,21 @@ spine as (
             and periods.period_label between reported_span.first_period and reported_span.last_period
     inner join units on periods.jurisdiction = units.jurisdiction
     union
-    select jurisdiction, period_label, unit_id, scope from by_assigned_period where scope = 'enterprise'
+    select
+        jurisdiction,
+        period_label,
+        unit_id,
+        scope
+    from by_assigned_period
+    where scope = 'enterprise'
     union
-    select jurisdiction, period_label, unit_id, scope from official where scope = 'enterprise'
+    select
+        jurisdiction,
+        period_label,
+        unit_id,
+        scope
+    from official
+    where scope = 'enterprise'
 ),
 
 computed as (
@@ -171,10 +210,14 @@ computed as (
         counts.avg_handling_workdays,
         cast(coalesce(counts.rated_count, 0) as integer) as rated_count,
         cast(coalesce(counts.responded_count, 0) as integer) as responded_count,
-        cast(case when schemes.on_time_denominator = 'due' then coalesce(due.due_count, 0)
-            else coalesce(counts.rated_closed_count, 0) end as integer) as on_time_denominator_count,
-        cast(case when schemes.on_time_denominator = 'due' then coalesce(due.due_closed_on_time_count, 0)
-            else coalesce(counts.closed_on_time_count, 0) end as integer) as on_time_count,
+        cast(case
+            when schemes.on_time_denominator = 'due' then coalesce(due.due_count, 0)
+            else coalesce(counts.rated_closed_count, 0)
+        end as integer) as on_time_denominator_count,
+        cast(case
+            when schemes.on_time_denominator = 'due' then coalesce(due.due_closed_on_time_count, 0)
+            else coalesce(counts.closed_on_time_count, 0)
+        end as integer) as on_time_count,
         cast(coalesce(counts.rated_returned_count, 0) as integer) as rated_returned_count,
         cast(coalesce(counts.returned_on_time_count, 0) as integer) as returned_on_time_count,
         cast(coalesce(counts.resolution_answers, 0) as integer) as resolution_answers,
@@ -220,9 +263,9 @@ final as (
     select
         computed.*,
         case computed.satisfaction_basis
-            when 'result' then computed_result_satisfaction_rate
-            when 'process' then computed_process_satisfaction_rate
-            else (computed_result_satisfaction_rate + computed_process_satisfaction_rate) / 2
+            when 'result' then computed.computed_result_satisfaction_rate
+            when 'process' then computed.computed_process_satisfaction_rate
+            else (computed.computed_result_satisfaction_rate + computed.computed_process_satisfaction_rate) / 2
         end as computed_satisfaction_rate,
         official.handled_count as official_handled_count,
         official.response_rate as official_response_rate,

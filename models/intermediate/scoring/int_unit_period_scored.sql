@@ -16,7 +16,8 @@ schemes as (
 ),
 
 input_rows as (
-    select * from {{ ref('stg_hotline__assessment_inputs') }} where quarantine_reason_code is null
+    select * from {{ ref('stg_hotline__assessment_inputs') }}
+    where quarantine_reason_code is null
 ),
 
 inputs as (
@@ -26,8 +27,8 @@ inputs as (
         select
             input_rows.*,
             row_number() over (
-                partition by jurisdiction, period_label, unit_id
-                order by _loaded_at desc, _source_file desc, _source_row desc
+                partition by input_rows.jurisdiction, input_rows.period_label, input_rows.unit_id
+                order by input_rows._loaded_at desc, input_rows._source_file desc, input_rows._source_row desc
             ) as recency
         from input_rows
     ) as ranked
@@ -69,11 +70,12 @@ scored_parts as (
         schemes.weight_satisfaction,
         -- a rate with nothing to judge (empty denominator) scores by the scheme's policy
         {% for component in ['response', 'on_time', 'resolution', 'satisfaction'] %}
-        cast(coalesce(
-            chosen.{{ component }}_rate,
-            case when schemes.empty_rate_policy = 'full_marks' then 1 else 0 end
-        ) as decimal(18, 8)) * schemes.weight_{{ component }} as {{ component }}_points{{ "," if not loop.last }}
+            cast(coalesce(
+                chosen.{{ component }}_rate,
+                case when schemes.empty_rate_policy = 'full_marks' then 1 else 0 end
+            ) as decimal(18, 8)) * schemes.weight_{{ component }} as {{ component }}_points,
         {% endfor %}
+        schemes.empty_rate_policy
     from chosen
     inner join schemes
         on
@@ -104,8 +106,8 @@ assessed as (
     select
         rounded.*,
         case
-            when round_components_before_sum
-                then response_score + on_time_score + resolution_score + satisfaction_score + deduction
+            when rounded.round_components_before_sum
+                then rounded.response_score + rounded.on_time_score + rounded.resolution_score + rounded.satisfaction_score + rounded.deduction
             else {{ round_half(
                 'response_points + on_time_points + resolution_points + satisfaction_points + deduction',
                 'score_decimals', 'rounding_mode') }}

@@ -21,7 +21,8 @@ calendar as (
 ),
 
 schemes as (
-    select * from {{ ref('int_scheme_periods') }} where scope = 'all'
+    select * from {{ ref('int_scheme_periods') }}
+    where scope = 'all'
 ),
 
 placed as (

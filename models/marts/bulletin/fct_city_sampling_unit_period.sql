@@ -6,11 +6,17 @@
 with
 
 metrics as (
-    select jurisdiction, period_label, unit_id, unit_name from {{ ref('fct_unit_period_metrics') }}
+    select
+        jurisdiction,
+        period_label,
+        unit_id,
+        unit_name
+    from {{ ref('fct_unit_period_metrics') }}
 ),
 
 sampled as (
-    select * from {{ ref('int_tickets_enriched') }} where is_city_sampled and period_label is not null
+    select * from {{ ref('int_tickets_enriched') }}
+    where is_city_sampled and period_label is not null
 ),
 
 counted as (

@@ -4,15 +4,18 @@
 with
 
 scored as (
-    select * from {{ ref('int_unit_period_scored') }} where scope = 'enterprise'
+    select * from {{ ref('int_unit_period_scored') }}
+    where scope = 'enterprise'
 ),
 
 ranked as (
-    select * from {{ ref('int_unit_period_ranked') }} where scope = 'enterprise'
+    select * from {{ ref('int_unit_period_ranked') }}
+    where scope = 'enterprise'
 ),
 
 rates as (
-    select * from {{ ref('int_unit_period_rates') }} where scope = 'enterprise'
+    select * from {{ ref('int_unit_period_rates') }}
+    where scope = 'enterprise'
 ),
 
 units as (

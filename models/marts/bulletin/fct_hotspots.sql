@@ -5,11 +5,13 @@
 with
 
 breakdowns as (
-    select * from {{ ref('fct_period_breakdowns') }} where dimension = 'category_level_2'
+    select * from {{ ref('fct_period_breakdowns') }}
+    where dimension = 'category_level_2'
 ),
 
 tickets as (
-    select * from {{ ref('int_tickets_enriched') }} where period_label is not null
+    select * from {{ ref('int_tickets_enriched') }}
+    where period_label is not null
 ),
 
 units as (
@@ -19,9 +21,9 @@ units as (
 ranked_topics as (
     select
         breakdowns.*,
-        rank() over (partition by jurisdiction, period_label order by ticket_count desc) as hotspot_rank
+        rank() over (partition by breakdowns.jurisdiction, breakdowns.period_label order by breakdowns.ticket_count desc) as hotspot_rank
     from breakdowns
-    where member <> '(none)'
+    where breakdowns.member <> '(none)'
 ),
 
 unit_counts as (

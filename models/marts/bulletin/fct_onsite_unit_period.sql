@@ -4,7 +4,8 @@
 with
 
 tickets as (
-    select * from {{ ref('int_tickets_enriched') }} where is_onsite_required and period_label is not null
+    select * from {{ ref('int_tickets_enriched') }}
+    where is_onsite_required and period_label is not null
 ),
 
 units as (

@@ -5,7 +5,8 @@
 with
 
 tickets as (
-    select * from {{ ref('int_tickets_enriched') }} where period_label is not null
+    select * from {{ ref('int_tickets_enriched') }}
+    where period_label is not null
 ),
 
 periods as (
@@ -13,13 +14,19 @@ periods as (
 ),
 
 enum_labels as (
-    select domain, code, max(label_zh) as label_zh
+    select
+        domain,
+        code,
+        max(label_zh) as label_zh
     from {{ ref('ref_enum_values') }}
     group by domain, code
 ),
 
 kind_labels as (
-    select distinct kind_group, kind_group_zh from {{ ref('ref_unit_kinds') }}
+    select distinct
+        kind_group,
+        kind_group_zh
+    from {{ ref('ref_unit_kinds') }}
 ),
 
 members as (
@@ -32,23 +39,23 @@ members as (
         ('unit_group', 'kind_group', 'null'),
     ] %}
     {% for dimension, column, parent in dimensions %}
-    select
-        jurisdiction,
-        period_label,
-        '{{ dimension }}' as dimension,
-        coalesce({{ column }}, '(none)') as member,
-        max({{ parent }}) as parent_member,
-        count(*) as ticket_count
-    from tickets
-    group by jurisdiction, period_label, coalesce({{ column }}, '(none)')
-    {% if not loop.last %}union all{% endif %}
+        select
+            jurisdiction,
+            period_label,
+            '{{ dimension }}' as dimension,
+            coalesce({{ column }}, '(none)') as member,
+            max({{ parent }}) as parent_member,
+            count(*) as ticket_count
+        from tickets
+        group by jurisdiction, period_label, coalesce({{ column }}, '(none)')
+        {% if not loop.last %}union all{% endif %}
     {% endfor %}
 ),
 
 with_totals as (
     select
         members.*,
-        sum(ticket_count) over (partition by jurisdiction, period_label, dimension) as period_total
+        sum(members.ticket_count) over (partition by members.jurisdiction, members.period_label, members.dimension) as period_total
     from members
 ),
 

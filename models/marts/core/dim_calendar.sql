@@ -17,7 +17,11 @@ override_days as (
 
 combined as (
     select
-        calendar_date, is_workday, is_makeup_workday, holiday_name, 'override' as day_source
+        calendar_date,
+        is_workday,
+        is_makeup_workday,
+        holiday_name,
+        'override' as day_source
     from override_days
     union all
     select

@@ -33,13 +33,13 @@ month_starts as (
     select
         bounded.*,
         make_date(
-            cast(floor((month_index + start_month_offset) / 12.0) as integer),
-            cast(month_index + start_month_offset - 12 * floor((month_index + start_month_offset) / 12.0) as integer) + 1,
+            cast(floor((bounded.month_index + bounded.start_month_offset) / 12.0) as integer),
+            cast(bounded.month_index + bounded.start_month_offset - 12 * floor((bounded.month_index + bounded.start_month_offset) / 12.0) as integer) + 1,
             1
         ) as start_month_first_day,
         make_date(
-            cast(floor((month_index + end_month_offset) / 12.0) as integer),
-            cast(month_index + end_month_offset - 12 * floor((month_index + end_month_offset) / 12.0) as integer) + 1,
+            cast(floor((bounded.month_index + bounded.end_month_offset) / 12.0) as integer),
+            cast(bounded.month_index + bounded.end_month_offset - 12 * floor((bounded.month_index + bounded.end_month_offset) / 12.0) as integer) + 1,
             1
         ) as end_month_first_day
     from bounded

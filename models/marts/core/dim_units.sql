@@ -12,7 +12,9 @@ kinds as (
 ),
 
 aliases as (
-    select unit_id, count(*) as alias_count
+    select
+        unit_id,
+        count(*) as alias_count
     from {{ ref('ref_unit_aliases') }}
     group by unit_id
 ),

@@ -8,7 +8,8 @@
 with
 
 rates as (
-    select * from {{ ref('int_unit_period_rates') }} where scope = 'all'
+    select * from {{ ref('int_unit_period_rates') }}
+    where scope = 'all'
 ),
 
 units as (
@@ -23,14 +24,14 @@ chosen as (
     select
         rates.*,
         coalesce(rates.official_handled_count, rates.handled_count) as assessed_handled_count,
-        case when rate_source = 'official' then official_response_rate else computed_response_rate end as response_rate,
-        case when rate_source = 'official' then official_on_time_rate else computed_on_time_rate end as on_time_rate,
-        computed_on_time_return_rate as on_time_return_rate,
-        case when rate_source = 'official' then official_resolution_rate else computed_resolution_rate end
+        case when rates.rate_source = 'official' then rates.official_response_rate else rates.computed_response_rate end as response_rate,
+        case when rates.rate_source = 'official' then rates.official_on_time_rate else rates.computed_on_time_rate end as on_time_rate,
+        rates.computed_on_time_return_rate as on_time_return_rate,
+        case when rates.rate_source = 'official' then rates.official_resolution_rate else rates.computed_resolution_rate end
             as resolution_rate,
-        computed_result_satisfaction_rate as result_satisfaction_rate,
-        computed_process_satisfaction_rate as process_satisfaction_rate,
-        case when rate_source = 'official' then official_satisfaction_rate else computed_satisfaction_rate end
+        rates.computed_result_satisfaction_rate as result_satisfaction_rate,
+        rates.computed_process_satisfaction_rate as process_satisfaction_rate,
+        case when rates.rate_source = 'official' then rates.official_satisfaction_rate else rates.computed_satisfaction_rate end
             as satisfaction_rate
     from rates
 ),
@@ -41,8 +42,8 @@ with_history as (
         prev.handled_count as previous_handled_count,
         last_year.handled_count as last_year_handled_count,
         {% for rate in ['response', 'on_time', 'on_time_return', 'resolution', 'result_satisfaction', 'process_satisfaction', 'satisfaction'] %}
-        chosen.{{ rate }}_rate - prev.{{ rate }}_rate as {{ rate }}_rate_mom,
-        chosen.{{ rate }}_rate - last_year.{{ rate }}_rate as {{ rate }}_rate_yoy,
+            chosen.{{ rate }}_rate - prev.{{ rate }}_rate as {{ rate }}_rate_mom,
+            chosen.{{ rate }}_rate - last_year.{{ rate }}_rate as {{ rate }}_rate_yoy,
         {% endfor %}
         periods.days_in_period
     from chosen
@@ -85,13 +86,13 @@ final as (
         cast(with_history.computed_resolution_rate as {{ type_double() }}) as computed_resolution_rate,
         cast(with_history.computed_satisfaction_rate as {{ type_double() }}) as computed_satisfaction_rate,
         cast(with_history.avg_handling_workdays as {{ type_double() }}) as avg_handling_workdays,
-        {{ safe_ratio('with_history.handled_count', 'with_history.days_in_period') }} as daily_average,
         {{ period_change('with_history.handled_count', 'with_history.previous_handled_count') }} as handled_count_mom,
         {{ period_change('with_history.handled_count', 'with_history.last_year_handled_count') }} as handled_count_yoy,
         {% for rate in ['response', 'on_time', 'on_time_return', 'resolution', 'result_satisfaction', 'process_satisfaction', 'satisfaction'] %}
-        cast(with_history.{{ rate }}_rate_mom as {{ type_double() }}) as {{ rate }}_rate_mom,
-        cast(with_history.{{ rate }}_rate_yoy as {{ type_double() }}) as {{ rate }}_rate_yoy{{ "," if not loop.last }}
+            cast(with_history.{{ rate }}_rate_mom as {{ type_double() }}) as {{ rate }}_rate_mom,
+            cast(with_history.{{ rate }}_rate_yoy as {{ type_double() }}) as {{ rate }}_rate_yoy,
         {% endfor %}
+        {{ safe_ratio('with_history.handled_count', 'with_history.days_in_period') }} as daily_average
     from with_history
     inner join units on with_history.unit_id = units.unit_id
 )

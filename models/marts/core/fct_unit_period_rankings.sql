@@ -5,7 +5,8 @@
 with
 
 ranked as (
-    select * from {{ ref('int_unit_period_ranked') }} where scope = 'all'
+    select * from {{ ref('int_unit_period_ranked') }}
+    where scope = 'all'
 ),
 
 units as (

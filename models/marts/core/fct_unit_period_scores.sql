@@ -4,7 +4,8 @@
 with
 
 scored as (
-    select * from {{ ref('int_unit_period_scored') }} where scope = 'all'
+    select * from {{ ref('int_unit_period_scored') }}
+    where scope = 'all'
 ),
 
 units as (

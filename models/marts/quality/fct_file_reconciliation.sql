@@ -29,22 +29,42 @@ quarantine as (
 ),
 
 staged as (
-    select _file_hash as file_hash, count(*) as staged_rows from ticket_versions group by _file_hash
+    select
+        _file_hash as file_hash,
+        count(*) as staged_rows
+    from ticket_versions
+    group by _file_hash
     union all
-    select _file_hash, count(*) from unit_statistics where quarantine_reason_code is null group by _file_hash
+    select
+        _file_hash as file_hash,
+        count(*) as staged_rows
+    from unit_statistics
+    where quarantine_reason_code is null
+    group by _file_hash
     union all
-    select _file_hash, count(*) from assessment_inputs where quarantine_reason_code is null group by _file_hash
+    select
+        _file_hash as file_hash,
+        count(*) as staged_rows
+    from assessment_inputs
+    where quarantine_reason_code is null
+    group by _file_hash
 ),
 
 duplicates as (
-    select _file_hash as file_hash, count(*) as duplicate_rows
+    select
+        _file_hash as file_hash,
+        count(*) as duplicate_rows
     from ticket_rows
     where is_exact_duplicate
     group by _file_hash
 ),
 
 quarantined as (
-    select file_hash, count(*) as quarantined_rows from quarantine group by file_hash
+    select
+        file_hash,
+        count(*) as quarantined_rows
+    from quarantine
+    group by file_hash
 ),
 
 final as (
@@ -66,7 +86,11 @@ final as (
         + coalesce(duplicates.duplicate_rows, 0) as reconciles
     from files
     left join (
-        select file_hash, sum(staged_rows) as staged_rows from staged group by file_hash
+        select
+            file_hash,
+            sum(staged_rows) as staged_rows
+        from staged
+        group by file_hash
     ) as staged on files.file_hash = staged.file_hash
     left join quarantined on files.file_hash = quarantined.file_hash
     left join duplicates on files.file_hash = duplicates.file_hash

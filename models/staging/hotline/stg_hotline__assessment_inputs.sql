@@ -36,7 +36,7 @@ typed as (
         {{ parse_points('deduction_text') }} as deduction,
         {{ parse_points('quality_bonus_text') }} as quality_bonus,
         case
-            when {{ regex_matches('sampling_rank_text', '^[0-9]+$') }} then cast(sampling_rank_text as integer)
+            when {{ regex_matches('cleaned.sampling_rank_text', '^[0-9]+$') }} then cast(cleaned.sampling_rank_text as integer)
         end as sampling_rank
     from cleaned
     left join units
@@ -62,7 +62,8 @@ final as (
             when jurisdiction is null or unit_name is null then 'missing_required'
             when period_label is null then 'bad_period'
             when unit_id is null then 'unknown_unit'
-            when (deduction_text is not null and deduction is null)
+            when
+                (deduction_text is not null and deduction is null)
                 or (quality_bonus_text is not null and quality_bonus is null)
                 or (sampling_rank_text is not null and sampling_rank is null)
                 then 'bad_number'

@@ -33,26 +33,50 @@ export_columns as (
 
 failed as (
     select
-        'ticket_exports' as contract, _source_file, _file_hash, _source_row, ticket_id, jurisdiction,
-        quarantine_reason_code as reason_code, quarantine_column as column_name
+        'ticket_exports' as contract,
+        _source_file,
+        _file_hash,
+        _source_row,
+        ticket_id,
+        jurisdiction,
+        quarantine_reason_code as reason_code,
+        quarantine_column as column_name
     from ticket_rows
     where quarantine_reason_code is not null
     union all
     select
-        'unit_statistics', _source_file, _file_hash, _source_row, null, jurisdiction,
-        quarantine_reason_code, quarantine_column
+        'unit_statistics' as contract,
+        _source_file,
+        _file_hash,
+        _source_row,
+        null as ticket_id,
+        jurisdiction,
+        quarantine_reason_code as reason_code,
+        quarantine_column as column_name
     from unit_statistics
     where quarantine_reason_code is not null
     union all
     select
-        'assessment_inputs', _source_file, _file_hash, _source_row, null, jurisdiction,
-        quarantine_reason_code, quarantine_column
+        'assessment_inputs' as contract,
+        _source_file,
+        _file_hash,
+        _source_row,
+        null as ticket_id,
+        jurisdiction,
+        quarantine_reason_code as reason_code,
+        quarantine_column as column_name
     from assessment_inputs
     where quarantine_reason_code is not null
     union all
     select
-        contract, _source_file, _file_hash, _source_row, null, null,
-        'malformed_record', null
+        contract,
+        _source_file,
+        _file_hash,
+        _source_row,
+        null as ticket_id,
+        null as jurisdiction,
+        'malformed_record' as reason_code,
+        null as column_name
     from rejected_rows
 ),
 

@@ -76,7 +76,7 @@ typed as (
         {{ parse_timestamp('closed_at_text') }} as closed_at,
         {{ parse_timestamp('onsite_at_text') }} as onsite_at,
         case
-            when {{ regex_matches('redo_count_text', '^[0-9]+$') }} then cast(redo_count_text as integer)
+            when {{ regex_matches('redo_count_text', '^[0-9]+$') }} then cast(cleaned.redo_count_text as integer)
         end as redo_count
     from cleaned
 ),
@@ -166,9 +166,9 @@ repeats as (
     select
         fingerprinted.*,
         row_number() over (
-            partition by _file_hash, ticket_id, row_fingerprint order by _source_row
+            partition by fingerprinted._file_hash, fingerprinted.ticket_id, fingerprinted.row_fingerprint order by fingerprinted._source_row
         ) as fingerprint_occurrence,
-        count(distinct row_fingerprint) over (partition by _file_hash, ticket_id) as fingerprints_in_file
+        count(distinct fingerprinted.row_fingerprint) over (partition by fingerprinted._file_hash, fingerprinted.ticket_id) as fingerprints_in_file
     from fingerprinted
 ),
 
@@ -177,61 +177,61 @@ validated as (
     select
         repeats.*,
         case
-            when ticket_id is null then 'missing_required:ticket_id'
-            when jurisdiction is null then 'missing_required:jurisdiction'
-            when received_at_text is null then 'missing_required:received_at'
-            when channel_text is null then 'missing_required:channel'
-            when request_type_text is null then 'missing_required:request_type'
-            when category_path is null then 'missing_required:category_path'
-            when is_enterprise_text is null then 'missing_required:is_enterprise'
-            when urgency_text is null then 'missing_required:urgency'
-            when unit_name is null then 'missing_required:unit_name'
-            when assigned_at_text is null then 'missing_required:assigned_at'
-            when due_at_text is null then 'missing_required:due_at'
-            when extension_granted_text is null then 'missing_required:extension_granted'
-            when status_text is null then 'missing_required:status'
-            when redo_count_text is null then 'missing_required:redo_count'
-            when city_redo_text is null then 'missing_required:city_redo'
-            when exempt_text is null then 'missing_required:exempt'
-            when city_sampled_text is null then 'missing_required:city_sampled'
-            when onsite_required_text is null then 'missing_required:onsite_required'
+            when repeats.ticket_id is null then 'missing_required:ticket_id'
+            when repeats.jurisdiction is null then 'missing_required:jurisdiction'
+            when repeats.received_at_text is null then 'missing_required:received_at'
+            when repeats.channel_text is null then 'missing_required:channel'
+            when repeats.request_type_text is null then 'missing_required:request_type'
+            when repeats.category_path is null then 'missing_required:category_path'
+            when repeats.is_enterprise_text is null then 'missing_required:is_enterprise'
+            when repeats.urgency_text is null then 'missing_required:urgency'
+            when repeats.unit_name is null then 'missing_required:unit_name'
+            when repeats.assigned_at_text is null then 'missing_required:assigned_at'
+            when repeats.due_at_text is null then 'missing_required:due_at'
+            when repeats.extension_granted_text is null then 'missing_required:extension_granted'
+            when repeats.status_text is null then 'missing_required:status'
+            when repeats.redo_count_text is null then 'missing_required:redo_count'
+            when repeats.city_redo_text is null then 'missing_required:city_redo'
+            when repeats.exempt_text is null then 'missing_required:exempt'
+            when repeats.city_sampled_text is null then 'missing_required:city_sampled'
+            when repeats.onsite_required_text is null then 'missing_required:onsite_required'
             when not {{ regex_matches('ticket_id', '^[0-9]{6,30}$') }} then 'bad_ticket_id:ticket_id'
-            when received_at is null then 'bad_timestamp:received_at'
-            when assigned_at is null then 'bad_timestamp:assigned_at'
-            when due_at is null then 'bad_timestamp:due_at'
-            when signed_at_text is not null and signed_at is null then 'bad_timestamp:signed_at'
-            when returned_at_text is not null and returned_at is null then 'bad_timestamp:returned_at'
-            when closed_at_text is not null and closed_at is null then 'bad_timestamp:closed_at'
-            when onsite_at_text is not null and onsite_at is null then 'bad_timestamp:onsite_at'
-            when channel is null then 'unknown_enum:channel'
-            when request_type is null then 'unknown_enum:request_type'
-            when urgency is null then 'unknown_enum:urgency'
-            when status is null then 'unknown_enum:status'
-            when callback_resolution_text is not null and callback_resolution is null then 'unknown_enum:callback_resolution'
-            when callback_result_satisfaction_text is not null and callback_result_satisfaction is null
+            when repeats.received_at is null then 'bad_timestamp:received_at'
+            when repeats.assigned_at is null then 'bad_timestamp:assigned_at'
+            when repeats.due_at is null then 'bad_timestamp:due_at'
+            when repeats.signed_at_text is not null and repeats.signed_at is null then 'bad_timestamp:signed_at'
+            when repeats.returned_at_text is not null and repeats.returned_at is null then 'bad_timestamp:returned_at'
+            when repeats.closed_at_text is not null and repeats.closed_at is null then 'bad_timestamp:closed_at'
+            when repeats.onsite_at_text is not null and repeats.onsite_at is null then 'bad_timestamp:onsite_at'
+            when repeats.channel is null then 'unknown_enum:channel'
+            when repeats.request_type is null then 'unknown_enum:request_type'
+            when repeats.urgency is null then 'unknown_enum:urgency'
+            when repeats.status is null then 'unknown_enum:status'
+            when repeats.callback_resolution_text is not null and repeats.callback_resolution is null then 'unknown_enum:callback_resolution'
+            when repeats.callback_result_satisfaction_text is not null and repeats.callback_result_satisfaction is null
                 then 'unknown_enum:callback_result_satisfaction'
-            when callback_process_satisfaction_text is not null and callback_process_satisfaction is null
+            when repeats.callback_process_satisfaction_text is not null and repeats.callback_process_satisfaction is null
                 then 'unknown_enum:callback_process_satisfaction'
-            when city_resolution_text is not null and city_resolution is null then 'unknown_enum:city_resolution'
-            when city_process_satisfaction_text is not null and city_process_satisfaction is null
+            when repeats.city_resolution_text is not null and repeats.city_resolution is null then 'unknown_enum:city_resolution'
+            when repeats.city_process_satisfaction_text is not null and repeats.city_process_satisfaction is null
                 then 'unknown_enum:city_process_satisfaction'
-            when met_caller_text is not null and met_caller is null then 'unknown_enum:met_caller'
-            when is_enterprise is null then 'unknown_enum:is_enterprise'
-            when extension_granted is null then 'unknown_enum:extension_granted'
-            when is_city_redo is null then 'unknown_enum:city_redo'
-            when is_exempt is null then 'unknown_enum:exempt'
-            when is_city_sampled is null then 'unknown_enum:city_sampled'
-            when is_onsite_required is null then 'unknown_enum:onsite_required'
-            when redo_count is null then 'bad_number:redo_count'
-            when unit_id is null then 'unknown_unit:unit_name'
-            when closed_at < received_at then 'closed_before_received:closed_at'
-            when returned_at < received_at then 'closed_before_received:returned_at'
-            when assigned_at < received_at then 'closed_before_received:assigned_at'
-            when status = 'closed' and closed_at is null then 'status_contradiction:closed_at'
-            when status = 'returned' and returned_at is null then 'status_contradiction:returned_at'
-            when status = 'in_progress' and (closed_at is not null or returned_at is not null)
+            when repeats.met_caller_text is not null and repeats.met_caller is null then 'unknown_enum:met_caller'
+            when repeats.is_enterprise is null then 'unknown_enum:is_enterprise'
+            when repeats.extension_granted is null then 'unknown_enum:extension_granted'
+            when repeats.is_city_redo is null then 'unknown_enum:city_redo'
+            when repeats.is_exempt is null then 'unknown_enum:exempt'
+            when repeats.is_city_sampled is null then 'unknown_enum:city_sampled'
+            when repeats.is_onsite_required is null then 'unknown_enum:onsite_required'
+            when repeats.redo_count is null then 'bad_number:redo_count'
+            when repeats.unit_id is null then 'unknown_unit:unit_name'
+            when repeats.closed_at < repeats.received_at then 'closed_before_received:closed_at'
+            when repeats.returned_at < repeats.received_at then 'closed_before_received:returned_at'
+            when repeats.assigned_at < repeats.received_at then 'closed_before_received:assigned_at'
+            when repeats.status = 'closed' and repeats.closed_at is null then 'status_contradiction:closed_at'
+            when repeats.status = 'returned' and repeats.returned_at is null then 'status_contradiction:returned_at'
+            when repeats.status = 'in_progress' and (repeats.closed_at is not null or repeats.returned_at is not null)
                 then 'status_contradiction:status'
-            when fingerprints_in_file > 1 then 'duplicate_conflict:ticket_id'
+            when repeats.fingerprints_in_file > 1 then 'duplicate_conflict:ticket_id'
         end as quarantine_check
     from repeats
 ),

@@ -7,7 +7,8 @@ versions as (
 ),
 
 current_versions as (
-    select * from versions where is_current
+    select * from versions
+    where is_current
 ),
 
 final as (

@@ -43,7 +43,7 @@ typed as (
         cleaned.*,
         coalesce(units.unit_id, unit_aliases.unit_id) as unit_id,
         case
-            when {{ regex_matches('handled_count_text', '^[0-9]+$') }} then cast(handled_count_text as integer)
+            when {{ regex_matches('cleaned.handled_count_text', '^[0-9]+$') }} then cast(cleaned.handled_count_text as integer)
         end as handled_count,
         {{ parse_rate('response_rate_text') }} as response_rate,
         {{ parse_rate('on_time_rate_text') }} as on_time_rate,
@@ -79,7 +79,8 @@ final as (
             when unit_id is null then 'unknown_unit'
             when scope is null then 'unknown_enum'
             when handled_count is null then 'bad_number'
-            when (response_rate_text is not null and (response_rate is null or response_rate > 1))
+            when
+                (response_rate_text is not null and (response_rate is null or response_rate > 1))
                 or (on_time_rate_text is not null and (on_time_rate is null or on_time_rate > 1))
                 or (resolution_rate_text is not null and (resolution_rate is null or resolution_rate > 1))
                 or (satisfaction_rate_text is not null and (satisfaction_rate is null or satisfaction_rate > 1))

@@ -9,10 +9,15 @@ periods as (
 ordered as (
     select
         periods.*,
-        lead(first_day) over (partition by jurisdiction order by period_index) as next_first_day
+        lead(periods.first_day) over (partition by periods.jurisdiction order by periods.period_index) as next_first_day
     from periods
 )
 
-select jurisdiction, period_label, first_day, last_day, next_first_day
+select
+    jurisdiction,
+    period_label,
+    first_day,
+    last_day,
+    next_first_day
 from ordered
 where last_day < first_day or next_first_day <= last_day

@@ -18,7 +18,10 @@ bands as (
     inner join {{ ref('cfg_tier_unit_kinds') }} as kinds on tiers.tier_id = kinds.tier_id
 )
 
-select a.tier_id, b.tier_id as overlapping_tier_id, a.unit_kind
+select
+    a.tier_id,
+    b.tier_id as overlapping_tier_id,
+    a.unit_kind
 from bands as a
 inner join bands as b
     on

@@ -3,16 +3,26 @@
 with
 
 breakdowns as (
-    select jurisdiction, period_label, dimension, sum(ticket_count) as member_total
+    select
+        jurisdiction,
+        period_label,
+        dimension,
+        sum(ticket_count) as member_total
     from {{ ref('fct_period_breakdowns') }}
     group by jurisdiction, period_label, dimension
 ),
 
 overview as (
-    select jurisdiction, period_label, handled_count from {{ ref('fct_period_overview') }}
+    select
+        jurisdiction,
+        period_label,
+        handled_count
+    from {{ ref('fct_period_overview') }}
 )
 
-select breakdowns.*, overview.handled_count
+select
+    breakdowns.*,
+    overview.handled_count
 from breakdowns
 inner join overview
     on breakdowns.jurisdiction = overview.jurisdiction and breakdowns.period_label = overview.period_label

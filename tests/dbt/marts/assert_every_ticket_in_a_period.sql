@@ -4,6 +4,9 @@
 -- fct_tickets with a null period and counted in no bulletin.
 {{ config(severity='warn') }}
 
-select ticket_id, jurisdiction, assigned_at
+select
+    ticket_id,
+    jurisdiction,
+    assigned_at
 from {{ ref('fct_tickets') }}
 where period_label is null

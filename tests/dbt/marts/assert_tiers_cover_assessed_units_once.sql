@@ -4,19 +4,28 @@
 with
 
 units as (
-    select jurisdiction, period_label, unit_id
+    select
+        jurisdiction,
+        period_label,
+        unit_id
     from {{ ref('fct_unit_period_metrics') }}
     where is_assessed and assessed_handled_count > 0
 ),
 
 placements as (
-    select jurisdiction, period_label, unit_id, count(*) as tiers
+    select
+        jurisdiction,
+        period_label,
+        unit_id,
+        count(*) as tiers
     from {{ ref('int_unit_period_ranked') }}
     where scope = 'all'
     group by jurisdiction, period_label, unit_id
 )
 
-select units.*, coalesce(placements.tiers, 0) as tiers
+select
+    units.*,
+    coalesce(placements.tiers, 0) as tiers
 from units
 left join placements
     on

@@ -3,6 +3,10 @@
 -- the build fails loudly rather than publish numbers built on a broken export.
 {{ config(severity='error') }}
 
-select source_file, quarantined_rows, raw_rows, quarantined_share
+select
+    source_file,
+    quarantined_rows,
+    raw_rows,
+    quarantined_share
 from {{ ref('fct_file_reconciliation') }}
 where quarantined_share > {{ var('quarantine_max_share') }}
