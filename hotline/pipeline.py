@@ -19,8 +19,9 @@ from hotline.landing import land_folder
 from hotline.settings import duckdb_path, exports_dir
 
 
-def seed_and_land(database: Path, folder: Path | None) -> None:
-    env = {"HOTLINE_DUCKDB_PATH": str(database)}
+def seed_and_land(database: Path, folder: Path | None, env: dict[str, str] | None = None) -> None:
+    """Load configuration seeds, then the raw data: the sample seeds, or the landing folder."""
+    env = {**(env or {}), "HOTLINE_DUCKDB_PATH": str(database)}
     if folder is None:
         run_dbt(["seed", "--full-refresh"], env)
     else:
@@ -28,15 +29,21 @@ def seed_and_land(database: Path, folder: Path | None) -> None:
         land_folder(folder, database)
 
 
-def build(database: Path | None = None, folder: Path | None = None, full_refresh: bool = False) -> None:
+def build(
+    database: Path | None = None,
+    folder: Path | None = None,
+    full_refresh: bool = False,
+    env: dict[str, str] | None = None,
+) -> None:
+    """Seed or land, then ``dbt build`` every model and test (seeds were loaded just before)."""
     database = database or duckdb_path()
     database.parent.mkdir(parents=True, exist_ok=True)
-    (database.parent / "duckdb_tmp").mkdir(exist_ok=True)
-    seed_and_land(database, folder)
+    env = {**(env or {}), "HOTLINE_DUCKDB_PATH": str(database)}
+    seed_and_land(database, folder, env)
     args = ["build", "--exclude", "resource_type:seed"]
     if full_refresh:
         args.append("--full-refresh")
-    run_dbt(args, {"HOTLINE_DUCKDB_PATH": str(database)})
+    run_dbt(args, env)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -277,7 +277,6 @@ final as (
         end as caller_phone_hash,
         {{ scrub_pii('content', 'caller_name') }} as content_scrubbed,
         {{ scrub_pii('reply', 'caller_name') }} as reply_scrubbed,
-        row_fingerprint,
         -- a second identical row of a ticket in one file is a repeat, not a conflict
         quarantine_check is null and fingerprint_occurrence > 1 as is_exact_duplicate,
         split_part(quarantine_check, ':', 1) as quarantine_reason_code,

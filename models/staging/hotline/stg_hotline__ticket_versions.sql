@@ -95,8 +95,7 @@ final as (
         met_caller,
         caller_phone_hash,
         content_scrubbed,
-        reply_scrubbed,
-        row_fingerprint
+        reply_scrubbed
     from ranked
 )
 
