@@ -22,3 +22,7 @@ def serving_path() -> Path:
 def exports_dir() -> Path | None:
     value = os.environ.get("HOTLINE_EXPORTS_DIR", "").strip()
     return Path(value) if value else None
+
+
+def bulletins_dir() -> Path:
+    return Path(os.environ.get("HOTLINE_BULLETINS_DIR", PROJECT_DIR / "warehouse" / "bulletins"))

@@ -95,6 +95,6 @@ def print_summary(database: Path) -> None:
             print(f"  towns {_pct(towns)}, departments and state companies {_pct(depts)}")
             print("  Top three of each tier:")
             for tier, rank, unit, score in top_three(con, jurisdiction, period):
-                print(f"    {tier:<28} {rank:>3}  {unit:<14} {score:>7}")
+                print(f"    {tier:<28} {rank:>3}  {unit:<14} {float(score):>7.2f}")
     finally:
         con.close()

@@ -1,0 +1,59 @@
+# The one entry point. `make run` and `make test` are all a newcomer needs.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-from-lock
+SIZE ?= 1000000
+export PYTHONIOENCODING := utf-8
+export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
+
+.PHONY: setup run build test lint fix docs dev bench sample lock clean
+
+$(STAMP): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $(STAMP)
+
+setup: $(STAMP) ## virtualenv with the pinned dependencies
+
+run: setup ## the scheduled job, in process: land -> dbt build -> checks -> publish -> bulletin; prints where results are
+	$(BIN)/dbt parse --quiet
+	$(BIN)/python -m orchestration.run
+
+build: setup ## the same warehouse without Dagster (seed or land, then dbt build)
+	$(BIN)/python -m hotline build
+
+test: setup lint ## everything CI checks
+	$(BIN)/dbt parse --quiet
+	$(BIN)/python -m pytest
+
+lint: setup ## ruff on Python, sqlfluff (dbt templater, duckdb dialect) on SQL
+	$(BIN)/ruff check hotline orchestration tests bench
+	$(BIN)/sqlfluff lint models tests/dbt analyses
+
+fix: setup ## apply the linters' fixes
+	$(BIN)/ruff check --fix hotline orchestration tests bench
+	$(BIN)/sqlfluff fix models tests/dbt analyses
+
+docs: setup ## dbt docs (target/index.html)
+	$(BIN)/dbt docs generate
+
+dev: setup ## the Dagster UI on http://127.0.0.1:3000
+	$(BIN)/dbt parse --quiet
+	mkdir -p $(DAGSTER_HOME) && cp orchestration/dagster.yaml $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000
+
+bench: setup ## benchmark: make bench SIZE=1000000
+	$(BIN)/python -m bench --size $(SIZE)
+
+sample: setup ## regenerate the embedded sample seeds from the generator
+	$(BIN)/python -m hotline sample
+
+lock: ## re-pin requirements.lock from pyproject.toml's ranges
+	rm -rf /tmp/hotline-lock-venv && $(PYTHON) -m venv /tmp/hotline-lock-venv
+	/tmp/hotline-lock-venv/bin/pip install --quiet $$($(PYTHON) -c "import tomllib;print(' '.join(repr(d) for d in tomllib.load(open('pyproject.toml','rb'))['project']['dependencies']))" | tr -d "'")
+	{ head -2 requirements.lock; /tmp/hotline-lock-venv/bin/pip freeze; } > requirements.lock.new && mv requirements.lock.new requirements.lock
+
+clean: ## remove build artifacts and the local warehouse
+	rm -rf target logs warehouse .dagster_home bench/data

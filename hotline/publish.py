@@ -1,0 +1,71 @@
+"""Publish: copy the published marts into the serving file by an atomic replace.
+
+The serving file (HOTLINE_SERVING_PATH, default warehouse/hotline_serving.duckdb)
+is what analysts and BI tools open, read-only. A publish writes a complete new
+file beside it (every table of the ``marts`` schema, checkpointed, closed) and
+then renames it over the old one. The rename is atomic: a reader sees the old
+file or the new one, never half of either, and a reader that holds the old file
+open keeps reading it undisturbed (the old inode lives until it closes). Nothing
+ever opens the serving path for writing, so readers can open it at any time.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+
+from hotline.settings import duckdb_path, serving_path
+
+PUBLISHED_SCHEMA = "marts"
+
+
+@dataclass
+class Published:
+    path: Path
+    tables: dict[str, int]
+    published_at: datetime
+
+
+def publish(working: Path | None = None, serving: Path | None = None) -> Published:
+    working, serving = working or duckdb_path(), serving or serving_path()
+    serving.parent.mkdir(parents=True, exist_ok=True)
+    staging_file = serving.with_name(f".{serving.name}.{uuid.uuid4().hex}.tmp")
+    tables: dict[str, int] = {}
+    try:
+        con = duckdb.connect(str(staging_file))
+        try:
+            con.execute(f"attach '{working}' as working (read_only)")
+            names = [
+                n
+                for (n,) in con.execute(
+                    "select table_name from information_schema.tables "
+                    "where table_catalog = 'working' and table_schema = ? order by 1",
+                    [PUBLISHED_SCHEMA],
+                ).fetchall()
+            ]
+            con.execute(f"create schema {PUBLISHED_SCHEMA}")
+            for name in names:
+                con.execute(f"create table {PUBLISHED_SCHEMA}.{name} as select * from working.{PUBLISHED_SCHEMA}.{name}")
+                tables[name] = con.execute(f"select count(*) from {PUBLISHED_SCHEMA}.{name}").fetchone()[0]
+            published_at = datetime.now()
+            con.execute(
+                f"create table {PUBLISHED_SCHEMA}._publication as select ? as published_at, ? as source_file",
+                [published_at, working.name],
+            )
+            con.execute("detach working")
+            con.execute("checkpoint")
+        finally:
+            con.close()
+        os.replace(staging_file, serving)
+    finally:
+        if staging_file.exists():
+            staging_file.unlink()
+        wal = staging_file.with_name(staging_file.name + ".wal")
+        if wal.exists():
+            wal.unlink()
+    return Published(serving, tables, published_at)

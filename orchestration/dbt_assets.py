@@ -1,0 +1,52 @@
+"""The dbt project as assets: one ``dbt build`` streamed, dbt tests as asset checks.
+
+Seeds are loaded by the landing asset (they decide which raw data is in play), so
+the dbt assets are the models. Row counts are read read-only once dbt has
+finished (dbt holds the DuckDB file while it runs) and attached to each model's
+materialization; the column schema comes from the models' YAML contracts.
+"""
+
+
+import duckdb
+from dagster import AssetExecutionContext, Output
+from dagster_dbt import DbtCliResource, dbt_assets
+
+from hotline.settings import duckdb_path
+from orchestration.landing import WRITER_TAG
+from orchestration.project import dbt_project
+
+DBT_SELECTION_EXCLUDE = "resource_type:seed"
+
+
+def _relations(con) -> dict[str, str]:
+    """Model name -> schema-qualified relation, for every table or view dbt built."""
+    rows = con.execute(
+        "select table_schema, table_name from information_schema.tables "
+        "where table_schema in ('staging', 'intermediate', 'marts')"
+    ).fetchall()
+    return {name: f'"{schema}"."{name}"' for schema, name in rows}
+
+
+@dbt_assets(
+    manifest=dbt_project.manifest_path,
+    project=dbt_project,
+    exclude=DBT_SELECTION_EXCLUDE,
+    op_tags=WRITER_TAG,
+)
+def hotline_dbt_models(context: AssetExecutionContext, dbt: DbtCliResource):
+    invocation = dbt.cli(["build", "--exclude", DBT_SELECTION_EXCLUDE], context=context, raise_on_error=False)
+    events = list(invocation.stream())
+    con = duckdb.connect(str(duckdb_path()), read_only=True)
+    try:
+        relations = _relations(con)
+        for event in events:
+            if isinstance(event, Output):
+                model = context.asset_key_for_output(event.output_name).path[-1]
+                if model in relations:
+                    rows = con.execute(f"select count(*) from {relations[model]}").fetchone()[0]
+                    event = event.with_metadata({**event.metadata, "dagster/row_count": rows})
+            yield event
+    finally:
+        con.close()
+    if not invocation.is_successful():
+        raise RuntimeError("dbt build failed: a model or a dbt test failed (see the dbt events above)")

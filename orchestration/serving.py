@@ -1,0 +1,111 @@
+"""Write-audit-publish: the serving copy, and the bulletin extracts per period.
+
+``serving_warehouse`` depends on every published mart, so it runs after dbt; in
+its own step it audits the working warehouse (the GX checks, see quality.py) and
+publishes only when every blocking check passed, else it fails and leaves the
+previous serving file untouched. ``period_bulletin`` is partitioned
+by statistical period per jurisdiction: it runs the bulletin analyses for its
+period against the serving copy and writes their results as CSV files.
+"""
+
+
+import csv
+from pathlib import Path
+
+import duckdb
+from dagster import AssetExecutionContext, AssetKey, Failure, MaterializeResult, MetadataValue, asset
+
+from hotline.bulletin import ANALYSES, run_analysis
+from hotline.publish import publish
+from hotline.settings import bulletins_dir, serving_path
+from orchestration.landing import WRITER_TAG
+from orchestration.partitions import parse_key, period_partitions
+from orchestration.quality import audit, check_specs
+
+PUBLISHED_MARTS = (
+    "dim_calendar",
+    "dim_categories",
+    "dim_periods",
+    "dim_units",
+    "fct_city_sampling_unit_period",
+    "fct_enterprise_unit_period",
+    "fct_file_reconciliation",
+    "fct_hotspots",
+    "fct_onsite_unit_period",
+    "fct_period_breakdowns",
+    "fct_period_overview",
+    "fct_tickets",
+    "fct_unit_period_metrics",
+    "fct_unit_period_rankings",
+    "fct_unit_period_scores",
+)
+
+
+SERVING_KEY = AssetKey(["serving_warehouse"])
+
+
+@asset(
+    key=SERVING_KEY,
+    deps=[AssetKey(["marts", name]) for name in PUBLISHED_MARTS],
+    check_specs=check_specs(SERVING_KEY),
+    group_name="serving",
+    kinds={"duckdb"},
+    op_tags=WRITER_TAG,
+    description="The read-only serving copy of the published marts, replaced atomically after the checks pass.",
+)
+def serving_warehouse(context: AssetExecutionContext):
+    results, blocking_failures = audit(SERVING_KEY)
+    for result in results:
+        context.log.info(f"check {result.check_name}: {'passed' if result.passed else 'FAILED'}")
+        yield result
+    if blocking_failures:
+        raise Failure(
+            description="blocking checks failed; the serving copy was left as it was: " + " | ".join(blocking_failures),
+            metadata={"failed_checks": MetadataValue.json(blocking_failures)},
+        )
+    result = publish()
+    context.log.info(f"published {len(result.tables)} marts to {result.path}")
+    yield MaterializeResult(
+        metadata={
+            "path": MetadataValue.path(str(result.path)),
+            "tables": MetadataValue.json(result.tables),
+            "dagster/row_count": sum(result.tables.values()),
+            "published_at": result.published_at.isoformat(timespec="seconds"),
+        }
+    )
+
+
+@asset(
+    deps=[SERVING_KEY],
+    partitions_def=period_partitions,
+    group_name="serving",
+    kinds={"csv"},
+    description="The bulletin's tables for one jurisdiction and statistical period, from the serving copy.",
+)
+def period_bulletin(context: AssetExecutionContext) -> MaterializeResult:
+    period = parse_key(context.partition_key)
+    folder = bulletins_dir() / period.jurisdiction / period.label
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = {}
+    con = duckdb.connect(str(serving_path()), read_only=True)
+    try:
+        for name in ANALYSES:
+            columns, records = run_analysis(con, name, period.jurisdiction, period.label)
+            write_csv(folder / f"{name}.csv", columns, records)
+            rows[name] = len(records)
+    finally:
+        con.close()
+    return MaterializeResult(
+        metadata={
+            "folder": MetadataValue.path(str(folder)),
+            "period": f"{period.first_day} .. {period.last_day} ({period.days} days)",
+            "rows": MetadataValue.json(rows),
+        }
+    )
+
+
+def write_csv(path: Path, columns: list[str], records: list[tuple]) -> None:
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(columns)
+        writer.writerows(records)
