@@ -1,10 +1,10 @@
 """Command line: ``python -m hotline <command>``.
 
-    build     seeds (or lands $HOTLINE_EXPORTS_DIR), runs dbt build, prints the summary
-    summary   prints the summary of an existing warehouse
-    land      loads a landing folder into raw.* (see hotline.landing)
-    generate  writes sample exports (see hotline.generate)
-    sample    rebuilds the embedded sample seeds (see hotline.sample)
+build     seeds (or lands $HOTLINE_EXPORTS_DIR), runs dbt build, prints the summary
+summary   prints the summary of an existing warehouse
+land      loads a landing folder into raw.* (see hotline.landing)
+generate  writes sample exports (see hotline.generate)
+sample    rebuilds the embedded sample seeds (see hotline.sample)
 """
 
 from __future__ import annotations

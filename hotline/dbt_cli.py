@@ -30,9 +30,7 @@ def run_dbt(args: list[str], env: dict[str, str] | None = None, quiet: bool = Tr
     command = [dbt_executable(), *args]
     if quiet:
         command.insert(1, "--quiet")
-    result = subprocess.run(
-        command, cwd=PROJECT_DIR, env=full_env, capture_output=True, text=True, check=False
-    )
+    result = subprocess.run(command, cwd=PROJECT_DIR, env=full_env, capture_output=True, text=True, check=False)
     output = result.stdout + result.stderr
     if result.returncode != 0:
         raise DbtFailed(f"dbt {' '.join(args)} failed:\n{output[-8000:]}")

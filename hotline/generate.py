@@ -76,8 +76,10 @@ CATEGORIES = (
     ("文化旅游类/文化市场/景区管理", 5, (4, 5, 10), 2.0, "县文旅局"),
     ("信访类/来访接待/信访事项", 3, (), 1.0, "县信访局"),
 )
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史黎贺顾毛郝龚邵万钱覃武戴孔汤庞樊兰殷施陶洪翟安颜倪严牛温芦季俞章鲁葛伍申尤毕聂柴焦向柳邢岳齐沿梅莫庄辛管祝左涂谷祁时舒耿牟卜路詹关苗凌费纪靳盛童欧甄项曲成游阳裴席卫查屈鲍位覃霍翁隋植甘景薄单包司柏宁柯阮桂闵欧阳解强丛华车冉房边"
-GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文斌辉鹏飞宇浩然欣怡佳琪子涵梓轩雨泽晨阳思远博文嘉怡一诺"
+SURNAMES = (  # noqa: E501
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史黎贺顾毛郝龚邵万钱覃武戴孔汤庞樊兰殷施陶洪翟安颜倪严牛温芦季俞章鲁葛伍申尤毕聂柴焦向柳邢岳齐沿梅莫庄辛管祝左涂谷祁时舒耿牟卜路詹关苗凌费纪靳盛童欧甄项曲成游阳裴席卫查屈鲍位覃霍翁隋植甘景薄单包司柏宁柯阮桂闵欧阳解强丛华车冉房边"
+)
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文斌辉鹏飞宇浩然欣怡佳琪子涵梓轩雨泽晨阳思远博文嘉怡一诺"  # noqa: E501
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
 BAD_UNIT = "县神秘事务办公室"
@@ -118,7 +120,7 @@ def fake_phone(rng: random.Random) -> str:
 def fake_id_number(rng: random.Random) -> str:
     born = date(1950, 1, 1) + timedelta(days=rng.randrange(365 * 55))
     body = f"3715{rng.randrange(100):02d}{born:%Y%m%d}{rng.randrange(1000):03d}"
-    return body + ID_CHECK[sum(int(d) * w for d, w in zip(body, ID_WEIGHTS)) % 11]
+    return body + ID_CHECK[sum(int(d) * w for d, w in zip(body, ID_WEIGHTS, strict=False)) % 11]
 
 
 def fake_name(rng: random.Random) -> str:
@@ -141,7 +143,7 @@ def load_units(jurisdiction: str) -> list[Unit]:
     if not rows:
         raise SystemExit(f"no units registered for {jurisdiction} in seeds/reference/ref_units.csv")
     units = []
-    for index, row in enumerate(rows):
+    for row in rows:
         quality = 0.78 + 0.2 * random.Random(f"quality:{row['unit_id']}").random()
         names = tuple(a["alias"] for a in aliases if a["unit_id"] == row["unit_id"])
         units.append(Unit(row["unit_name"], row["unit_kind"], quality, names))
@@ -277,9 +279,7 @@ class CountyGenerator:
         seconds = p.days * daytime
         count = self.period_volume(label)
         month = int(label[5:7])
-        weights = [
-            (c, w * (peak if month in months else 1.0)) for c, w, months, peak, _ in CATEGORIES
-        ]
+        weights = [(c, w * (peak if month in months else 1.0)) for c, w, months, peak, _ in CATEGORIES]
         for index in range(count):
             rng = random.Random(f"{self.seed}:{self.jurisdiction}:{label}:{index}")
             offset = int((index + rng.random()) / count * seconds)
@@ -455,9 +455,11 @@ class BadRowInjector:
         elif kind == "missing_required":
             row["category_path"] = ""
         elif kind == "closed_before_received":
-            moment = datetime.strptime(row["received_at"].strip(), "%Y-%m-%d %H:%M:%S") if "-" in row[
-                "received_at"
-            ] else datetime(2000, 1, 1)
+            moment = (
+                datetime.strptime(row["received_at"].strip(), "%Y-%m-%d %H:%M:%S")
+                if "-" in row["received_at"]
+                else datetime(2000, 1, 1)
+            )
             row["status"], row["closed_at"] = "已办结", _fmt(moment - timedelta(days=2))
         elif kind == "status_contradiction":
             row["status"], row["closed_at"], row["returned_at"] = "已办结", "", ""

@@ -37,7 +37,7 @@ from pathlib import Path
 
 import duckdb
 
-from hotline.contract import CONTRACTS, LINEAGE_COLUMNS, Contract, contract_for_headers
+from hotline.contract import CONTRACTS, Contract, contract_for_headers
 from hotline.settings import duckdb_path, exports_dir
 
 CHUNK = 1 << 20
@@ -172,9 +172,7 @@ def map_header(headers: list[str]) -> tuple[Contract, list[str]]:
     known = contract.header_map()
     unknown = [h for h in cleaned if h not in known]
     if unknown:
-        raise FileRejected(
-            f"has header(s) nobody knows for the {contract.table} contract: {', '.join(unknown)}"
-        )
+        raise FileRejected(f"has header(s) nobody knows for the {contract.table} contract: {', '.join(unknown)}")
     names = [known[h] for h in cleaned]
     repeated = sorted({n for n in names if names.count(n) > 1})
     if repeated:

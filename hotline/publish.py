@@ -50,7 +50,9 @@ def publish(working: Path | None = None, serving: Path | None = None) -> Publish
             ]
             con.execute(f"create schema {PUBLISHED_SCHEMA}")
             for name in names:
-                con.execute(f"create table {PUBLISHED_SCHEMA}.{name} as select * from working.{PUBLISHED_SCHEMA}.{name}")
+                con.execute(
+                    f"create table {PUBLISHED_SCHEMA}.{name} as select * from working.{PUBLISHED_SCHEMA}.{name}"
+                )
                 tables[name] = con.execute(f"select count(*) from {PUBLISHED_SCHEMA}.{name}").fetchone()[0]
             published_at = datetime.now()
             con.execute(

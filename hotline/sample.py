@@ -53,9 +53,7 @@ def build(out_dir: Path) -> dict[str, int]:
             )
             target = out_dir / f"{table}.csv"
             order = "_loaded_at, _source_file" + (", _source_row" if table != "landed_files" else "")
-            con.execute(
-                f"copy (select * from raw.{table} order by {order}) to '{target}' (header, delimiter ',')"
-            )
+            con.execute(f"copy (select * from raw.{table} order by {order}) to '{target}' (header, delimiter ',')")
             counts[table] = con.execute(f"select count(*) from raw.{table}").fetchone()[0]
         con.close()
     return counts

@@ -14,9 +14,7 @@ def duckdb_path() -> Path:
 
 
 def serving_path() -> Path:
-    return Path(
-        os.environ.get("HOTLINE_SERVING_PATH", PROJECT_DIR / "warehouse" / "hotline_serving.duckdb")
-    )
+    return Path(os.environ.get("HOTLINE_SERVING_PATH", PROJECT_DIR / "warehouse" / "hotline_serving.duckdb"))
 
 
 def exports_dir() -> Path | None:

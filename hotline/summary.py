@@ -85,8 +85,22 @@ def print_summary(database: Path) -> None:
             f"{len(reconciliation) - len(bad)} of them"
         )
         for row in latest_overview(con):
-            (jurisdiction, period, first, last, handled, yoy, mom, daily, resp, ontime, resolved, satisfied,
-             towns, depts) = row
+            (
+                jurisdiction,
+                period,
+                first,
+                last,
+                handled,
+                yoy,
+                mom,
+                daily,
+                resp,
+                ontime,
+                resolved,
+                satisfied,
+                towns,
+                depts,
+            ) = row
             print(f"\nLatest period overview: {jurisdiction} {period} ({first} .. {last})")
             print(f"  tickets {handled}, 同比 {_pct(yoy)}, 环比 {_pct(mom)}, daily average {daily:.0f}")
             print(

@@ -15,7 +15,6 @@ Writing runs carry the tag hotline/writer; the instance's run queue lets one
 such run at a time (orchestration/dagster.yaml), as DuckDB has a single writer.
 """
 
-
 import json
 import os
 import shlex

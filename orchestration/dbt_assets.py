@@ -6,7 +6,6 @@ finished (dbt holds the DuckDB file while it runs) and attached to each model's
 materialization; the column schema comes from the models' YAML contracts.
 """
 
-
 import duckdb
 from dagster import AssetExecutionContext, Output
 from dagster_dbt import DbtCliResource, dbt_assets

@@ -6,7 +6,6 @@ Every file loaded is listed in the materialization's metadata with its lineage
 (name, content hash, contract, encoding, rows).
 """
 
-
 import duckdb
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, MetadataValue, multi_asset
 

@@ -225,7 +225,7 @@ def run_gx_checks_isolated(database=None) -> dict[str, tuple[bool, list[dict]]]:
     if done.returncode != 0 or not lines:
         tail = " ".join(done.stderr.split()[-60:])
         raise RuntimeError(f"GX validation process failed (exit {done.returncode}): {tail}")
-    return {k: (v[0], v[1]) for k, v in json.loads(lines[-1][len(RESULT_PREFIX):]).items()}
+    return {k: (v[0], v[1]) for k, v in json.loads(lines[-1][len(RESULT_PREFIX) :]).items()}
 
 
 def run_gx_checks(database=None) -> dict[str, tuple[bool, list[dict]]]:

@@ -19,15 +19,16 @@ from dagster import DagsterEventType, DagsterInstance
 from hotline.periods import load_rules, period_of_day
 from hotline.settings import SEEDS_DIR, bulletins_dir, duckdb_path, exports_dir, serving_path
 from hotline.summary import print_summary
-from orchestration.partitions import current_period_keys, partition_key, parse_key
+from orchestration.partitions import current_period_keys, parse_key, partition_key
 from orchestration.project import data_docs_index
 
 
 def default_partition() -> str:
     if exports_dir() is None:
         latest = duckdb.execute(
-            f"select max(\"assigned_at\"), any_value(jurisdiction) from read_csv('{SEEDS_DIR / 'sample' / 'ticket_exports.csv'}', "
-            "all_varchar = true) where assigned_at like '____-__-__ %'"
+            "select max(assigned_at), any_value(jurisdiction) from read_csv(?, all_varchar = true) "
+            "where assigned_at like '____-__-__ %'",
+            [str(SEEDS_DIR / "sample" / "ticket_exports.csv")],
         ).fetchone()
         day = date.fromisoformat(latest[0][:10])
         return partition_key(period_of_day(load_rules()[latest[1]], day))
@@ -51,15 +52,19 @@ def main(argv=None) -> int:
 
     key = args.partition or default_partition()
     period = parse_key(key)
-    print(f"Running refresh_warehouse for {period.jurisdiction} {period.label} "
-          f"({period.first_day} .. {period.last_day}) on {exports_dir() or 'the embedded sample'}")
+    print(
+        f"Running refresh_warehouse for {period.jurisdiction} {period.label} "
+        f"({period.first_day} .. {period.last_day}) on {exports_dir() or 'the embedded sample'}"
+    )
     job = defs.resolve_job_def("refresh_warehouse")
     result = job.execute_in_process(instance=DagsterInstance.ephemeral(), partition_key=key, raise_on_error=False)
     outcomes = check_outcomes(result)
     dbt_checks = [o for o in outcomes if o[1] not in {c.name for c in _gx_checks()}]
     gx_checks = [o for o in outcomes if o[1] in {c.name for c in _gx_checks()}]
-    print(f"\ndbt tests as asset checks: {sum(o[2] for o in dbt_checks)} passed, "
-          f"{sum(not o[2] for o in dbt_checks)} failed")
+    print(
+        f"\ndbt tests as asset checks: {sum(o[2] for o in dbt_checks)} passed, "
+        f"{sum(not o[2] for o in dbt_checks)} failed"
+    )
     for asset_key, name, passed, _ in dbt_checks:
         if not passed:
             print(f"  FAILED {asset_key}: {name}")

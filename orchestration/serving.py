@@ -8,7 +8,6 @@ by statistical period per jurisdiction: it runs the bulletin analyses for its
 period against the serving copy and writes their results as CSV files.
 """
 
-
 import csv
 from pathlib import Path
 

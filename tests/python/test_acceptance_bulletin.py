@@ -16,7 +16,11 @@ import pytest
 from tests.python.conftest import FIXTURES, query
 
 EXPECTED = FIXTURES / "dongchangfu_2024_02" / "expected"
-TIERS = {"table1_towns.csv": "dc_towns", "table2_dept_ge_50.csv": "dc_dept_ge_50", "table3_dept_lt_50.csv": "dc_dept_lt_50"}
+TIERS = {
+    "table1_towns.csv": "dc_towns",
+    "table2_dept_ge_50.csv": "dc_dept_ge_50",
+    "table3_dept_lt_50.csv": "dc_dept_lt_50",
+}
 ALIASES = {"区柳园街道": "柳园街道", "区体育中心": "区体育发展中心"}
 
 # Cells the bulletin itself prints wrong: (table, unit, column) -> (printed, why ours differs).
@@ -58,13 +62,28 @@ def test_unit_tables_reproduce_every_score_and_rank(dongchangfu_warehouse, table
         "select s.unit_name, s.assessed_handled_count, s.response_score, s.on_time_score, s.resolution_score, "
         "s.satisfaction_score, s.deduction, s.assessment_score, s.quality_bonus, s.total_score, r.handling_rank, "
         "r.assessment_rank, r.sampling_rank, r.overall_rank, r.tier_id "
-        "from marts.fct_unit_period_scores s join marts.fct_unit_period_rankings r using (jurisdiction, period_label, unit_id) "
+        "from marts.fct_unit_period_scores s "
+        "join marts.fct_unit_period_rankings r using (jurisdiction, period_label, unit_id) "
         "where s.jurisdiction = '东昌府区' and s.period_label = '2024-02'",
     )
-    columns = ["unit_name", "handled_count", "response_score", "on_time_score", "resolution_score",
-               "satisfaction_score", "deduction", "assessment_score", "quality_bonus", "total_score",
-               "handling_rank", "assessment_rank", "sampling_rank", "overall_rank", "tier_id"]
-    actual = {row[0]: dict(zip(columns, row)) for row in rows}
+    columns = [
+        "unit_name",
+        "handled_count",
+        "response_score",
+        "on_time_score",
+        "resolution_score",
+        "satisfaction_score",
+        "deduction",
+        "assessment_score",
+        "quality_bonus",
+        "total_score",
+        "handling_rank",
+        "assessment_rank",
+        "sampling_rank",
+        "overall_rank",
+        "tier_id",
+    ]
+    actual = {row[0]: dict(zip(columns, row, strict=False)) for row in rows}
     expected = expected_rows(table)
     assert {actual[r["unit_name"]]["tier_id"] for r in expected} == {TIERS[table]}
     assert sum(1 for r in actual.values() if r["tier_id"] == TIERS[table]) == len(expected)
@@ -86,9 +105,19 @@ def test_enterprise_table_reproduces_every_rate_score_and_rank(dongchangfu_wareh
         "satisfaction_rate, satisfaction_score, total_score, enterprise_rank from marts.fct_enterprise_unit_period "
         "where jurisdiction = '东昌府区' and period_label = '2024-02'",
     )
-    columns = ["unit_name", "handled_count", "on_time_rate", "on_time_score", "resolution_rate", "resolution_score",
-               "satisfaction_rate", "satisfaction_score", "total_score", "enterprise_rank"]
-    actual = {row[0]: dict(zip(columns, row)) for row in rows}
+    columns = [
+        "unit_name",
+        "handled_count",
+        "on_time_rate",
+        "on_time_score",
+        "resolution_rate",
+        "resolution_score",
+        "satisfaction_rate",
+        "satisfaction_score",
+        "total_score",
+        "enterprise_rank",
+    ]
+    actual = {row[0]: dict(zip(columns, row, strict=False)) for row in rows}
     expected = expected_rows("table4_enterprise.csv")
     assert len(actual) == len(expected)
     mismatches = []
@@ -115,12 +144,15 @@ def test_top_and_bottom_lists(dongchangfu_warehouse):
         tier, unit = f"dc_{row['tier']}", ALIASES.get(row["unit_name"], row["unit_name"])
         rank, top, bottom = flags[(tier, unit)]
         assert rank == int(row["rank"]), (tier, unit)
-        assert (top if row["list"] == "top" else bottom), (tier, unit, row["list"])
+        assert top if row["list"] == "top" else bottom, (tier, unit, row["list"])
     # the printed bottom lists are exactly the flagged ones; the < 50 tier has five units tied
     # at rank 1 and the bulletin names the first three of them in table order
     for tier in ("dc_towns", "dc_dept_ge_50", "dc_dept_lt_50"):
-        printed = {ALIASES.get(r["unit_name"], r["unit_name"]) for r in expected_rows("top_bottom_lists.csv")
-                   if f"dc_{r['tier']}" == tier and r["list"] == "bottom"}
+        printed = {
+            ALIASES.get(r["unit_name"], r["unit_name"])
+            for r in expected_rows("top_bottom_lists.csv")
+            if f"dc_{r['tier']}" == tier and r["list"] == "bottom"
+        }
         assert {u for (t, u), (_, _, b) in flags.items() if t == tier and b} == printed
     assert sum(1 for (t, _), (_, top, _) in flags.items() if t == "dc_dept_lt_50" and top) == 5
 

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from hotline.contract import TICKETS
-from hotline.generate import BadRowInjector, CountyGenerator, write_rows
 from hotline.dbt_cli import DbtFailed
+from hotline.generate import BadRowInjector, CountyGenerator, write_rows
 from tests.python.conftest import build_warehouse, query
 
 CLEAN_ROWS = 6
@@ -47,7 +47,10 @@ UNTIDY = {
         "received_at = date_trunc('minute', received_at) and strftime(received_at, '%Y') = '2023'",
     ),
     "alias_name": (lambda r: {**r, "unit_name": "城关办事处"}, "unit_id = 'QH001'"),
-    "synonym_enum": (lambda r: {**r, "channel": "来电", "is_enterprise": "N"}, "channel = 'phone' and not is_enterprise"),
+    "synonym_enum": (
+        lambda r: {**r, "channel": "来电", "is_enterprise": "N"},
+        "channel = 'phone' and not is_enterprise",
+    ),
 }
 ENCODINGS = ("csv-bom", "gb18030", "xlsx")
 
@@ -87,11 +90,11 @@ def corpus(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     files = {}
     labels = [f"2024-{m:02d}" for m in range(1, 13)] + [f"2023-{m:02d}" for m in range(1, 13)]
     kinds = list(BAD) + list(UNTIDY)
-    for kind, label in zip(kinds, labels):
+    for kind, label in zip(kinds, labels, strict=False):
         name = f"tickets_青禾县_corpus_{kind}.csv"
         write_rows(landing / name, TICKETS, spoil(kind, clean_rows(label)), "csv")
         files[kind] = name
-    for fmt, label in zip(ENCODINGS, ["2022-01", "2022-02", "2022-03"]):
+    for fmt, label in zip(ENCODINGS, ["2022-01", "2022-02", "2022-03"], strict=False):
         suffix = "xlsx" if fmt == "xlsx" else "csv"
         name = f"tickets_青禾县_corpus_encoding_{fmt}.{suffix}"
         write_rows(landing / name, TICKETS, clean_rows(label), fmt)
@@ -162,7 +165,9 @@ def test_untidy_but_valid_row_is_staged_clean(corpus, kind):
 def test_encodings_and_xlsx_stage_every_row(corpus, fmt):
     database, files = corpus
     assert file_counts(database, files[fmt]) == (CLEAN_ROWS, CLEAN_ROWS, 0, 0, True)
-    landed = query(database, "select encoding from staging.stg_hotline__landed_files where source_file = ?", [files[fmt]])
+    landed = query(
+        database, "select encoding from staging.stg_hotline__landed_files where source_file = ?", [files[fmt]]
+    )
     assert landed == [({"csv-bom": "utf-8-sig", "gb18030": "gb18030", "xlsx": "xlsx"}[fmt],)]
     # the Chinese text survived the conversion: categories are the generator's
     categories = query(
@@ -195,7 +200,9 @@ def test_malformed_record_is_quarantined_not_dropped(corpus):
 def test_quarantine_share_over_threshold_fails_the_build(tmp_path):
     landing = tmp_path / "landing"
     landing.mkdir()
-    write_rows(landing / "tickets_青禾县_mostly_bad.csv", TICKETS, spoil("duplicate_conflict", clean_rows("2024-05")), "csv")
+    write_rows(
+        landing / "tickets_青禾县_mostly_bad.csv", TICKETS, spoil("duplicate_conflict", clean_rows("2024-05")), "csv"
+    )
     with pytest.raises(DbtFailed) as failure:
         build_warehouse(tmp_path, landing)
     assert "assert_quarantine_share_below_threshold" in str(failure.value)

@@ -26,7 +26,7 @@ def test_chinese_headers_and_realistic_shape(tmp_path):
     written = generate(tmp_path, first_period="2024-12", periods=2, tickets_per_period=600, seed=1)
     rows = read(tmp_path / "tickets_青禾县_20250101.csv")
     assert rows[0] == [c.header_zh for c in TICKETS.columns]
-    body = [dict(zip(TICKETS.names, r)) for r in rows[1:]]
+    body = [dict(zip(TICKETS.names, r, strict=False)) for r in rows[1:]]
     channels = Counter(r["channel"] for r in body)
     assert channels.most_common(1)[0][0] == "电话" and channels["电话"] > 0.8 * len(body)
     assert Counter(r["request_type"] for r in body).most_common(1)[0][0] == "求助"
