@@ -14,4 +14,4 @@ from {{ ref('fct_enterprise_unit_period') }} as enterprise
 where
     enterprise.jurisdiction = {{ bulletin_parameter('jurisdiction') }}
     and enterprise.period_label = {{ bulletin_parameter('period') }}
-order by enterprise.enterprise_rank, enterprise.handled_count desc, enterprise.unit_name
+order by enterprise.enterprise_rank asc, enterprise.handled_count desc, enterprise.unit_name asc

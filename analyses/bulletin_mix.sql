@@ -12,4 +12,4 @@ where
     breakdowns.jurisdiction = {{ bulletin_parameter('jurisdiction') }}
     and breakdowns.period_label = {{ bulletin_parameter('period') }}
     and breakdowns.dimension in ('channel', 'request_type')
-order by breakdowns.dimension, breakdowns.ticket_count desc, breakdowns.member_label_zh
+order by breakdowns.dimension asc, breakdowns.ticket_count desc, breakdowns.member_label_zh asc

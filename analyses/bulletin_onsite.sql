@@ -12,6 +12,6 @@ from {{ ref('fct_onsite_unit_period') }} as onsite
 where
     onsite.jurisdiction = {{ bulletin_parameter('jurisdiction') }}
     and onsite.period_label = {{ bulletin_parameter('period') }}
-group by rollup (onsite.unit_name)
+group by rollup(onsite.unit_name)
 having count(onsite.unit_id) > 0
 order by onsite.unit_name is null, sum(onsite.onsite_ticket_count) desc, onsite.unit_name

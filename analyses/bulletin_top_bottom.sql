@@ -10,4 +10,4 @@ where
     rankings.jurisdiction = {{ bulletin_parameter('jurisdiction') }}
     and rankings.period_label = {{ bulletin_parameter('period') }}
     and (rankings.is_top_list or rankings.is_bottom_list)
-order by rankings.tier_sort_order, rankings.is_top_list desc, rankings.overall_rank, rankings.unit_name
+order by rankings.tier_sort_order asc, rankings.is_top_list desc, rankings.overall_rank asc, rankings.unit_name asc
