@@ -3,6 +3,7 @@
 from dagster import Definitions
 from dagster_dbt import DbtCliResource
 
+from hotline.dbt_cli import dbt_executable
 from orchestration.automation import close_ended_period, new_export_files, refresh_current_period, report_run_failure
 from orchestration.dbt_assets import hotline_dbt_models
 from orchestration.jobs import refresh_warehouse
@@ -15,5 +16,6 @@ defs = Definitions(
     jobs=[refresh_warehouse],
     schedules=[refresh_current_period, close_ended_period],
     sensors=[new_export_files, report_run_failure],
-    resources={"dbt": DbtCliResource(project_dir=dbt_project)},
+    # the virtualenv's dbt, found beside this interpreter: make does not activate the venv
+    resources={"dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable())},
 )

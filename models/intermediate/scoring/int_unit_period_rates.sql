@@ -4,10 +4,19 @@
 -- the official one when it exists (rate_source says which).
 -- Every registered unit gets a row for every period of its jurisdiction's
 -- reported span (scope 'all'), tickets or not; enterprise rows exist where the
--- unit had enterprise demands.
+-- unit had enterprise demands. The same scan counts the 2-hour on-site tickets
+-- and the city's sampling buckets.
+-- Incremental: only the affected periods (see the affected_periods macro) are
+-- recomputed, each from all of its tickets.
+{{ config(
+    materialized='incremental',
+    incremental_strategy=incremental_strategy(),
+    unique_key=['jurisdiction', 'period_label'],
+) }}
+
 with
 
-tickets as (
+all_tickets as (
     select * from {{ ref('int_tickets_enriched') }}
 ),
 
@@ -19,10 +28,6 @@ units as (
     select * from {{ ref('dim_units') }}
 ),
 
-periods as (
-    select * from {{ ref('dim_periods') }}
-),
-
 official_rows as (
     select * from {{ ref('stg_hotline__unit_statistics') }}
     where quarantine_reason_code is null
@@ -31,6 +36,97 @@ official_rows as (
 input_rows as (
     select * from {{ ref('stg_hotline__assessment_inputs') }}
     where quarantine_reason_code is null
+),
+
+new_tickets as (
+    select * from all_tickets
+    where source_loaded_at > {{ watermark('source_loaded_at') }}
+),
+
+reported_span as (
+    -- the periods a jurisdiction has data for (tickets assigned, statistics, inputs)
+    select
+        jurisdiction,
+        min(period_label) as first_period,
+        max(period_label) as last_period
+    from (
+        select
+            jurisdiction,
+            period_label
+        from all_tickets
+        where period_label is not null
+        union all
+        select
+            jurisdiction,
+            period_label
+        from official_rows
+        union all
+        select
+            jurisdiction,
+            period_label
+        from input_rows
+    ) as reported
+    group by jurisdiction
+),
+
+changes as (
+    -- periods whose tickets, statistics or inputs changed; a ticket also changes
+    -- the period it is due in (for schemes whose on-time rate counts tickets due)
+    select
+        jurisdiction,
+        period_label
+    from new_tickets
+    where period_label is not null
+    union
+    select
+        new_tickets.jurisdiction,
+        new_tickets.due_period_label
+    from new_tickets
+    inner join reported_span
+        on
+            new_tickets.jurisdiction = reported_span.jurisdiction
+            and new_tickets.due_period_label between reported_span.first_period and reported_span.last_period
+    union
+    select
+        jurisdiction,
+        period_label
+    from official_rows
+    where _loaded_at > {{ watermark('source_loaded_at') }}
+    union
+    select
+        jurisdiction,
+        period_label
+    from input_rows
+    where _loaded_at > {{ watermark('source_loaded_at') }}
+),
+
+affected as (
+    {{ affected_periods('changes', ref('dim_periods')) }}
+),
+
+tickets as (
+    -- the tickets assigned in, or due in, an affected period (rows of other periods
+    -- that this reads are not joined to the spine below)
+    select all_tickets.*
+    from all_tickets
+    where exists (
+        select 1 from affected
+        where
+            affected.jurisdiction = all_tickets.jurisdiction
+            and (affected.period_label = all_tickets.period_label or affected.period_label = all_tickets.due_period_label)
+    )
+),
+
+batch as (
+    -- everything landed so far: where the next run's watermark stands
+    select max(loaded_at) as source_loaded_at
+    from (
+        select max(source_loaded_at) as loaded_at from all_tickets
+        union all
+        select max(_loaded_at) as loaded_at from official_rows
+        union all
+        select max(_loaded_at) as loaded_at from input_rows
+    ) as landed
 ),
 
 scoped_tickets as (
@@ -103,7 +199,39 @@ by_assigned_period as (
         sum(case when counts_in_rates and process_satisfaction_weight is not null then 1 else 0 end)
             as process_satisfaction_answers,
         sum(case when counts_in_rates then process_satisfaction_weight end) as process_satisfaction_points,
-        avg(case when is_closed then handling_workdays end) as avg_handling_workdays
+        avg(case when is_closed then handling_workdays end) as avg_handling_workdays,
+        sum(case when is_onsite_required then 1 else 0 end) as onsite_ticket_count,
+        sum(case when is_onsite_required and is_onsite_in_time then 1 else 0 end) as onsite_in_time_count,
+        sum(case when is_onsite_required and met_caller = 'met_on_site' then 1 else 0 end) as met_on_site_count,
+        sum(case when is_onsite_required and met_caller = 'not_met_cross_region' then 1 else 0 end)
+            as not_met_cross_region_count,
+        sum(case when is_onsite_required and met_caller = 'not_needed' then 1 else 0 end)
+            as meeting_not_needed_count,
+        sum(case when is_city_sampled then 1 else 0 end) as sampled_count,
+        sum(
+            case
+                when is_city_sampled and city_resolution <> 'resolved' and city_process_satisfaction = 'dissatisfied'
+                    then 1
+                else 0
+            end
+        ) as unsolved_and_dissatisfied_count,
+        sum(
+            case
+                when is_city_sampled and city_resolution = 'resolved' and city_process_satisfaction = 'dissatisfied'
+                    then 1
+                else 0
+            end
+        ) as solved_but_dissatisfied_count,
+        sum(
+            case
+                when is_city_sampled and city_resolution <> 'resolved' and city_process_satisfaction <> 'dissatisfied'
+                    then 1
+                else 0
+            end
+        ) as unsolved_but_satisfied_count,
+        sum(case when is_city_sampled and city_resolution = 'resolved' then 1 else 0 end) as sampled_solved_count,
+        sum(case when is_city_sampled and city_process_satisfaction <> 'dissatisfied' then 1 else 0 end)
+            as sampled_satisfied_count
     from weighed
     group by jurisdiction, period_label, unit_id, scope
 ),
@@ -137,42 +265,13 @@ official as (
     where recency = 1
 ),
 
-reported_span as (
-    select
-        jurisdiction,
-        min(period_label) as first_period,
-        max(period_label) as last_period
-    from (
-        select
-            jurisdiction,
-            period_label
-        from tickets
-        where period_label is not null
-        union all
-        select
-            jurisdiction,
-            period_label
-        from official_rows
-        union all
-        select
-            jurisdiction,
-            period_label
-        from input_rows
-    ) as reported
-    group by jurisdiction
-),
-
 spine as (
     select
         periods.jurisdiction,
         periods.period_label,
         units.unit_id,
         'all' as scope
-    from periods
-    inner join reported_span
-        on
-            periods.jurisdiction = reported_span.jurisdiction
-            and periods.period_label between reported_span.first_period and reported_span.last_period
+    from affected as periods
     inner join units on periods.jurisdiction = units.jurisdiction
     union
     select
@@ -181,7 +280,14 @@ spine as (
         unit_id,
         scope
     from by_assigned_period
-    where scope = 'enterprise'
+    where
+        scope = 'enterprise'
+        and exists (
+            select 1 from affected
+            where
+                affected.jurisdiction = by_assigned_period.jurisdiction
+                and affected.period_label = by_assigned_period.period_label
+        )
     union
     select
         jurisdiction,
@@ -189,7 +295,12 @@ spine as (
         unit_id,
         scope
     from official
-    where scope = 'enterprise'
+    where
+        scope = 'enterprise'
+        and exists (
+            select 1 from affected
+            where affected.jurisdiction = official.jurisdiction and affected.period_label = official.period_label
+        )
 ),
 
 computed as (
@@ -226,6 +337,17 @@ computed as (
         coalesce(counts.result_satisfaction_points, 0) as result_satisfaction_points,
         cast(coalesce(counts.process_satisfaction_answers, 0) as integer) as process_satisfaction_answers,
         coalesce(counts.process_satisfaction_points, 0) as process_satisfaction_points,
+        cast(coalesce(counts.onsite_ticket_count, 0) as integer) as onsite_ticket_count,
+        cast(coalesce(counts.onsite_in_time_count, 0) as integer) as onsite_in_time_count,
+        cast(coalesce(counts.met_on_site_count, 0) as integer) as met_on_site_count,
+        cast(coalesce(counts.not_met_cross_region_count, 0) as integer) as not_met_cross_region_count,
+        cast(coalesce(counts.meeting_not_needed_count, 0) as integer) as meeting_not_needed_count,
+        cast(coalesce(counts.sampled_count, 0) as integer) as sampled_count,
+        cast(counts.unsolved_and_dissatisfied_count as integer) as unsolved_and_dissatisfied_count,
+        cast(counts.solved_but_dissatisfied_count as integer) as solved_but_dissatisfied_count,
+        cast(counts.unsolved_but_satisfied_count as integer) as unsolved_but_satisfied_count,
+        cast(counts.sampled_solved_count as integer) as sampled_solved_count,
+        cast(counts.sampled_satisfied_count as integer) as sampled_satisfied_count,
         {{ safe_ratio('counts.responded_count', 'counts.rated_count') }} as computed_response_rate,
         case
             when schemes.on_time_denominator = 'due'
@@ -272,8 +394,10 @@ final as (
         official.on_time_rate as official_on_time_rate,
         official.resolution_rate as official_resolution_rate,
         official.satisfaction_rate as official_satisfaction_rate,
-        case when official.unit_id is not null then 'official' else 'computed' end as rate_source
+        case when official.unit_id is not null then 'official' else 'computed' end as rate_source,
+        batch.source_loaded_at
     from computed
+    cross join batch
     left join official
         on
             computed.jurisdiction = official.jurisdiction

@@ -2,10 +2,18 @@
 -- every flag the metrics count and its durations in working days.
 -- A ticket belongs to the period in which it was assigned (派单时间). The
 -- acknowledgement and return windows come from the jurisdiction's scheme.
+-- Incremental: only tickets whose newest version was landed since the last run.
+{{ config(
+    materialized='incremental',
+    incremental_strategy=incremental_strategy(),
+    unique_key='ticket_id',
+) }}
+
 with
 
 tickets as (
     select * from {{ ref('stg_hotline__tickets') }}
+    where _loaded_at > {{ watermark('source_loaded_at') }}
 ),
 
 periods as (
@@ -88,6 +96,7 @@ final as (
         returned_at,
         onsite_at,
         known_as_of,
+        _loaded_at as source_loaded_at,
         extension_granted,
         is_enterprise,
         is_exempt,

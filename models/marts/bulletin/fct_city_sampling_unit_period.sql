@@ -2,60 +2,37 @@
 -- unit of the reported periods): how many of its tickets the city re-surveyed and
 -- the three problem buckets. A unit the city did not sample (市级未抽访) has
 -- is_sampled = false and nulls in the buckets and rates, never zeros or 100 %.
--- Solved means 已解决; satisfied means 满意 or 基本满意.
+-- Solved means 已解决; satisfied means 满意 or 基本满意. Counted in
+-- int_unit_period_rates' scan of the tickets.
 with
 
-metrics as (
-    select
-        jurisdiction,
-        period_label,
-        unit_id,
-        unit_name
-    from {{ ref('fct_unit_period_metrics') }}
+rates as (
+    select * from {{ ref('int_unit_period_rates') }}
+    where scope = 'all'
 ),
 
-sampled as (
-    select * from {{ ref('int_tickets_enriched') }}
-    where is_city_sampled and period_label is not null
-),
-
-counted as (
-    select
-        jurisdiction,
-        period_label,
-        unit_id,
-        count(*) as sampled_count,
-        sum(case when city_resolution <> 'resolved' and city_process_satisfaction = 'dissatisfied' then 1 else 0 end)
-            as unsolved_and_dissatisfied_count,
-        sum(case when city_resolution = 'resolved' and city_process_satisfaction = 'dissatisfied' then 1 else 0 end)
-            as solved_but_dissatisfied_count,
-        sum(case when city_resolution <> 'resolved' and city_process_satisfaction <> 'dissatisfied' then 1 else 0 end)
-            as unsolved_but_satisfied_count,
-        sum(case when city_resolution = 'resolved' then 1 else 0 end) as solved_count,
-        sum(case when city_process_satisfaction <> 'dissatisfied' then 1 else 0 end) as satisfied_count
-    from sampled
-    group by jurisdiction, period_label, unit_id
+units as (
+    select * from {{ ref('dim_units') }}
 ),
 
 final as (
     select
-        metrics.jurisdiction,
-        metrics.period_label,
-        metrics.unit_id,
-        metrics.unit_name,
-        counted.unit_id is not null as is_sampled,
-        cast(coalesce(counted.sampled_count, 0) as integer) as sampled_count,
-        cast(counted.unsolved_and_dissatisfied_count as integer) as unsolved_and_dissatisfied_count,
-        cast(counted.solved_but_dissatisfied_count as integer) as solved_but_dissatisfied_count,
-        cast(counted.unsolved_but_satisfied_count as integer) as unsolved_but_satisfied_count,
-        {{ safe_ratio('counted.solved_count', 'counted.sampled_count') }} as city_resolution_rate,
-        {{ safe_ratio('counted.satisfied_count', 'counted.sampled_count') }} as city_satisfaction_rate
-    from metrics
-    left join counted
-        on
-            metrics.jurisdiction = counted.jurisdiction
-            and metrics.period_label = counted.period_label
-            and metrics.unit_id = counted.unit_id
+        rates.jurisdiction,
+        rates.period_label,
+        rates.unit_id,
+        units.unit_name,
+        rates.sampled_count > 0 as is_sampled,
+        rates.sampled_count,
+        case when rates.sampled_count > 0 then rates.unsolved_and_dissatisfied_count end
+            as unsolved_and_dissatisfied_count,
+        case when rates.sampled_count > 0 then rates.solved_but_dissatisfied_count end
+            as solved_but_dissatisfied_count,
+        case when rates.sampled_count > 0 then rates.unsolved_but_satisfied_count end
+            as unsolved_but_satisfied_count,
+        {{ safe_ratio('rates.sampled_solved_count', 'rates.sampled_count') }} as city_resolution_rate,
+        {{ safe_ratio('rates.sampled_satisfied_count', 'rates.sampled_count') }} as city_satisfaction_rate
+    from rates
+    inner join units on rates.unit_id = units.unit_id
 )
 
 select * from final

@@ -9,9 +9,8 @@ breakdowns as (
     where dimension = 'category_level_2'
 ),
 
-tickets as (
-    select * from {{ ref('int_tickets_enriched') }}
-    where period_label is not null
+topic_units as (
+    select * from {{ ref('int_period_topic_unit_counts') }}
 ),
 
 units as (
@@ -28,18 +27,17 @@ ranked_topics as (
 
 unit_counts as (
     select
-        tickets.jurisdiction,
-        tickets.period_label,
-        tickets.category_level_2,
+        topic_units.jurisdiction,
+        topic_units.period_label,
+        topic_units.category_level_2,
         units.unit_name,
-        count(*) as unit_ticket_count,
+        topic_units.ticket_count as unit_ticket_count,
         row_number() over (
-            partition by tickets.jurisdiction, tickets.period_label, tickets.category_level_2
-            order by count(*) desc, units.unit_name
+            partition by topic_units.jurisdiction, topic_units.period_label, topic_units.category_level_2
+            order by topic_units.ticket_count desc, units.unit_name asc
         ) as unit_position
-    from tickets
-    inner join units on tickets.unit_id = units.unit_id
-    group by tickets.jurisdiction, tickets.period_label, tickets.category_level_2, units.unit_name
+    from topic_units
+    inner join units on topic_units.unit_id = units.unit_id
 ),
 
 top_units as (

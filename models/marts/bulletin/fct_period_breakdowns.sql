@@ -4,11 +4,6 @@
 -- and 环比. Members of each dimension partition the period's tickets.
 with
 
-tickets as (
-    select * from {{ ref('int_tickets_enriched') }}
-    where period_label is not null
-),
-
 periods as (
     select * from {{ ref('dim_periods') }}
 ),
@@ -30,26 +25,8 @@ kind_labels as (
 ),
 
 members as (
-    {% set dimensions = [
-        ('channel', 'channel', 'null'),
-        ('request_type', 'request_type', 'null'),
-        ('category_level_1', 'category_level_1', 'null'),
-        ('category_level_2', 'category_level_2', 'category_level_1'),
-        ('category_level_3', 'category_level_3', 'category_level_2'),
-        ('unit_group', 'kind_group', 'null'),
-    ] %}
-    {% for dimension, column, parent in dimensions %}
-        select
-            jurisdiction,
-            period_label,
-            '{{ dimension }}' as dimension,
-            coalesce({{ column }}, '(none)') as member,
-            max({{ parent }}) as parent_member,
-            count(*) as ticket_count
-        from tickets
-        group by jurisdiction, period_label, coalesce({{ column }}, '(none)')
-        {% if not loop.last %}union all{% endif %}
-    {% endfor %}
+    select * from {{ ref('int_period_member_counts') }}
+    where dimension <> 'category_path'
 ),
 
 with_totals as (

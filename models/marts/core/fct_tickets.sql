@@ -2,10 +2,35 @@
 -- type, category levels, every flag the bulletin counts, durations in working
 -- days. No personal data and no free text: the caller appears only as
 -- is_repeat_caller (the same phone hash on another ticket of the period).
+-- Incremental: the periods touched by newly landed tickets are rebuilt whole
+-- (is_repeat_caller looks across a period).
+{{ config(
+    materialized='incremental',
+    incremental_strategy=incremental_strategy(),
+    unique_key='ticket_id',
+) }}
+
 with
 
-tickets as (
+all_tickets as (
     select * from {{ ref('int_tickets_enriched') }}
+),
+
+changes as (
+    select distinct
+        jurisdiction,
+        coalesce(period_label, '(none)') as period_label
+    from all_tickets
+    where source_loaded_at > {{ watermark('source_loaded_at') }}
+),
+
+tickets as (
+    select all_tickets.*
+    from all_tickets
+    inner join changes
+        on
+            all_tickets.jurisdiction = changes.jurisdiction
+            and coalesce(all_tickets.period_label, '(none)') = changes.period_label
 ),
 
 final as (
@@ -56,6 +81,7 @@ final as (
         cast(handling_workdays as integer) as handling_workdays,
         cast(return_workdays as integer) as return_workdays,
         cast(handling_hours as {{ type_double() }}) as handling_hours,
+        source_loaded_at,
         coalesce(
             caller_phone_hash is not null
             and count(*) over (partition by jurisdiction, period_label, caller_phone_hash) > 1,

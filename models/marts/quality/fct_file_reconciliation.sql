@@ -2,18 +2,31 @@
 -- (loaded rows + malformed records) must equal the rows staged + the rows
 -- quarantined + the exact duplicates set aside; `reconciles` says whether they do,
 -- and `quarantined_share` feeds the build's quarantine threshold.
+-- Incremental: a file's counts never change once it is staged (every staging rule
+-- looks at one row or one file), so a run counts the new files only.
+{{ config(
+    materialized='incremental',
+    incremental_strategy=incremental_strategy(),
+    unique_key='file_hash',
+) }}
+
 with
 
 files as (
     select * from {{ ref('stg_hotline__landed_files') }}
+    {% if is_incremental() -%}
+        where file_hash not in (select this_model.file_hash from {{ this }} as this_model)
+    {%- endif %}
 ),
 
 ticket_rows as (
     select * from {{ ref('stg_hotline__ticket_rows') }}
+    where _file_hash in (select files.file_hash from files)
 ),
 
 ticket_versions as (
     select * from {{ ref('stg_hotline__ticket_versions') }}
+    where _file_hash in (select files.file_hash from files)
 ),
 
 unit_statistics as (
@@ -26,6 +39,7 @@ assessment_inputs as (
 
 quarantine as (
     select * from {{ ref('stg_hotline__quarantine') }}
+    where file_hash in (select files.file_hash from files)
 ),
 
 staged as (

@@ -3,12 +3,21 @@
 -- Rows with a quarantine_reason_code go to stg_hotline__quarantine; the rest
 -- become ticket versions. Personal data stops here: the caller's name and phone
 -- are not selected, only a salted hash of the phone, and free text is scrubbed.
-{{ config(materialized='table') }}
+-- Incremental: a run reads only the files not staged yet (by content hash); every
+-- rule here looks at one row or one file, so a file's rows never change later.
+{{ config(
+    materialized='incremental',
+    incremental_strategy=incremental_strategy(),
+    unique_key=['_file_hash', '_source_row'],
+) }}
 
 with
 
 raw_rows as (
     select * from {{ source('raw', 'ticket_exports') }}
+    {% if is_incremental() -%}
+        where _file_hash not in (select distinct this_model._file_hash from {{ this }} as this_model)
+    {%- endif %}
 ),
 
 enum_values as (
@@ -236,12 +245,33 @@ validated as (
     from repeats
 ),
 
+as_of as (
+    -- a file is as new as the latest lifecycle event its valid rows record: that, not
+    -- the file's name or load time, decides which export of a ticket is the newest
+    select
+        validated.*,
+        max(
+            case
+                when validated.quarantine_check is null
+                    then greatest(
+                        coalesce(validated.signed_at, validated.assigned_at),
+                        validated.received_at,
+                        coalesce(validated.closed_at, validated.received_at),
+                        coalesce(validated.returned_at, validated.received_at),
+                        coalesce(validated.onsite_at, validated.received_at)
+                    )
+            end
+        ) over (partition by validated._file_hash) as file_as_of
+    from validated
+),
+
 final as (
     select
         _source_file,
         _file_hash,
         _source_row,
         _loaded_at,
+        file_as_of,
         ticket_id,
         jurisdiction,
         unit_id,
@@ -281,7 +311,7 @@ final as (
         quarantine_check is null and fingerprint_occurrence > 1 as is_exact_duplicate,
         split_part(quarantine_check, ':', 1) as quarantine_reason_code,
         split_part(quarantine_check, ':', 2) as quarantine_column
-    from validated
+    from as_of
 )
 
 select * from final

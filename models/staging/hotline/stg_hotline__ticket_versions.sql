@@ -1,9 +1,15 @@
 -- Every valid version of a ticket: one row per ticket per export file that carried it.
 -- A ticket appears in several exports as it moves on (in progress -> closed, a
 -- callback added, a redo). Which export is newest is read off the data, not the
--- file name: a file is as new as the latest lifecycle event it records; ties go
--- to the file loaded last.
-{{ config(materialized='table') }}
+-- file name: a file is as new as the latest lifecycle event it records
+-- (file_as_of, from stg_hotline__ticket_rows); ties go to the file loaded last.
+-- Incremental: the tickets that appear in rows landed since the last run get all
+-- their versions renumbered; no other ticket changes.
+{{ config(
+    materialized='incremental',
+    incremental_strategy=incremental_strategy(),
+    unique_key='ticket_id',
+) }}
 
 with
 
@@ -17,42 +23,22 @@ valid_rows as (
     where quarantine_reason_code is null and not is_exact_duplicate
 ),
 
-file_as_of as (
-    select
-        _file_hash,
-        max(coalesce(signed_at, assigned_at)) as latest_closed_or_assigned,
-        max(received_at) as latest_received_at,
-        max(closed_at) as latest_closed_at,
-        max(returned_at) as latest_returned_at,
-        max(onsite_at) as latest_onsite_at
+touched_tickets as (
+    select distinct ticket_id
     from valid_rows
-    group by _file_hash
-),
-
-file_order as (
-    select
-        _file_hash,
-        greatest(
-            latest_closed_or_assigned,
-            latest_received_at,
-            coalesce(latest_closed_at, latest_received_at),
-            coalesce(latest_returned_at, latest_received_at),
-            coalesce(latest_onsite_at, latest_received_at)
-        ) as file_as_of
-    from file_as_of
+    where _loaded_at > {{ watermark('_loaded_at') }}
 ),
 
 ranked as (
     select
         valid_rows.*,
-        file_order.file_as_of,
         row_number() over (
             partition by valid_rows.ticket_id
-            order by file_order.file_as_of desc, valid_rows._loaded_at desc, valid_rows._source_file desc
+            order by valid_rows.file_as_of desc, valid_rows._loaded_at desc, valid_rows._source_file desc
         ) as recency_rank,
         count(*) over (partition by valid_rows.ticket_id) as version_count
     from valid_rows
-    inner join file_order on valid_rows._file_hash = file_order._file_hash
+    inner join touched_tickets on valid_rows.ticket_id = touched_tickets.ticket_id
 ),
 
 final as (

@@ -16,6 +16,7 @@ final as (
         ticket_id,
         version_number,
         file_as_of as known_as_of,
+        _loaded_at,
         jurisdiction,
         unit_id,
         received_at,
