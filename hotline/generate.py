@@ -417,11 +417,12 @@ class CountyGenerator:
 class BadRowInjector:
     """Turns a chosen share of rows into each kind of bad row the contract lists."""
 
-    def __init__(self, rate: float, seed: int, dirty_rate: float):
+    def __init__(self, rate: float, seed: int | str, dirty_rate: float):
         self.rate = rate
         self.dirty_rate = dirty_rate
         self.rng = random.Random(f"bad:{seed}")
         self.counts = {kind: 0 for kind in BAD_KINDS}
+        self.offset = self.rng.randrange(len(BAD_KINDS))  # each stream starts its rotation elsewhere
 
     def __call__(self, rows):
         for row in rows:
@@ -430,7 +431,7 @@ class BadRowInjector:
             if self.rng.random() >= self.rate:
                 yield row
                 continue
-            kind = BAD_KINDS[sum(self.counts.values()) % len(BAD_KINDS)]
+            kind = BAD_KINDS[(self.offset + sum(self.counts.values())) % len(BAD_KINDS)]
             self.counts[kind] += 1
             yield from self.spoil(kind, dict(row))
 
@@ -498,6 +499,21 @@ def write_rows(path: Path, contract: Contract, rows, fmt: str, english_headers: 
     return count
 
 
+def _write_period(job: tuple) -> list[tuple[str, int]]:
+    """Write one period's ticket export (and assessment inputs); run in a worker process or inline."""
+    (out, jurisdiction, seed, per_period, label, previous, file_fmt, bad_rate, dirty_rate, english, assessment) = job
+    county = CountyGenerator(jurisdiction, seed, per_period)
+    inject = BadRowInjector(bad_rate, f"{seed}:{label}", dirty_rate)
+    suffix = "xlsx" if file_fmt == "xlsx" else "csv"
+    stamp = county.export_moment(label).strftime("%Y%m%d")
+    path = out / f"tickets_{jurisdiction}_{stamp}.{suffix}"
+    written = [(path.name, write_rows(path, TICKETS, inject(county.export_rows(label, previous)), file_fmt, english))]
+    if assessment:
+        path = out / f"assessment_{jurisdiction}_{label}.csv"
+        written.append((path.name, write_rows(path, ASSESSMENT_INPUTS, county.assessment_rows(label), "csv")))
+    return written
+
+
 def generate(
     out: Path,
     jurisdiction: str = "青禾县",
@@ -510,26 +526,42 @@ def generate(
     dirty_rate: float | None = None,
     english_headers: bool = False,
     assessment: bool = True,
+    workers: int = 1,
 ) -> dict[str, int]:
-    """Write one ticket export (and one assessment-inputs file) per period; return rows per file."""
+    """Write one ticket export (and one assessment-inputs file) per period; return rows per file.
+
+    Periods are independent (each re-draws what it needs of the one before), so
+    ``workers`` > 1 writes them in parallel processes with identical output.
+    """
     out.mkdir(parents=True, exist_ok=True)
-    county = CountyGenerator(jurisdiction, seed, tickets_per_period)
-    inject = BadRowInjector(bad_rate, seed, bad_rate if dirty_rate is None else dirty_rate)
-    written: dict[str, int] = {}
-    label, previous = first_period, None
+    dirty = bad_rate if dirty_rate is None else dirty_rate
+    jobs, label, previous = [], first_period, None
     for number in range(periods):
         file_fmt = FORMATS[number % len(FORMATS)] if fmt == "mixed" else fmt
-        suffix = "xlsx" if file_fmt == "xlsx" else "csv"
-        stamp = county.export_moment(label).strftime("%Y%m%d")
-        path = out / f"tickets_{jurisdiction}_{stamp}.{suffix}"
-        written[path.name] = write_rows(
-            path, TICKETS, inject(county.export_rows(label, previous)), file_fmt, english_headers
+        jobs.append(
+            (
+                out,
+                jurisdiction,
+                seed,
+                tickets_per_period,
+                label,
+                previous,
+                file_fmt,
+                bad_rate,
+                dirty,
+                english_headers,
+                assessment,
+            )
         )
-        if assessment:
-            path = out / f"assessment_{jurisdiction}_{label}.csv"
-            written[path.name] = write_rows(path, ASSESSMENT_INPUTS, county.assessment_rows(label), "csv")
         label, previous = next_label(label), label
-    return written
+    if workers > 1:
+        from multiprocessing import get_context
+
+        with get_context("spawn").Pool(workers) as pool:
+            results = pool.map(_write_period, jobs)
+    else:
+        results = [_write_period(job) for job in jobs]
+    return {name: rows for result in results for name, rows in result}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -547,6 +579,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--dirty-rate", type=float, help="share of valid-but-untidy rows (default: bad rate)")
     parser.add_argument("--english-headers", action="store_true")
     parser.add_argument("--no-assessment", action="store_true", help="write ticket exports only")
+    parser.add_argument("--workers", type=int, default=1, help="periods written in parallel processes")
     args = parser.parse_args(argv)
     per_period = args.tickets_per_period
     if args.total:
@@ -563,6 +596,7 @@ def main(argv: list[str] | None = None) -> None:
         args.dirty_rate,
         args.english_headers,
         not args.no_assessment,
+        args.workers,
     )
     print(f"wrote {len(written)} files, {sum(written.values())} rows, into {args.out}")
 
