@@ -29,11 +29,11 @@ test: setup lint ## everything CI checks
 	$(BIN)/python -m pytest
 
 lint: setup ## ruff on Python, sqlfluff (dbt templater, duckdb dialect) on SQL
-	$(BIN)/ruff check hotline orchestration tests
+	$(BIN)/ruff check hotline orchestration tests bench
 	$(BIN)/sqlfluff lint models tests/dbt analyses
 
 fix: setup ## apply the linters' fixes
-	$(BIN)/ruff check --fix hotline orchestration tests
+	$(BIN)/ruff check --fix hotline orchestration tests bench
 	$(BIN)/sqlfluff fix models tests/dbt analyses
 
 docs: setup ## dbt docs (target/index.html)

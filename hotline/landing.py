@@ -38,7 +38,7 @@ from pathlib import Path
 import duckdb
 
 from hotline.contract import CONTRACTS, Contract, contract_for_headers
-from hotline.settings import duckdb_path, exports_dir
+from hotline.settings import duckdb_config, duckdb_path, exports_dir
 
 CHUNK = 1 << 20
 LANDED_FILES_DDL = """
@@ -204,18 +204,22 @@ def ensure_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _insert_fast(con, contract: Contract, names: list[str], csv_path: Path, name: str, digest: str) -> int | None:
-    """DuckDB's reader; None when it met a malformed record (the caller then re-reads)."""
-    con.execute("drop table if exists temp.landing_batch")
-    con.execute(
-        "create temp table landing_batch as select *, row_number() over () as _source_row from read_csv("
+    """One pass of DuckDB's reader straight into the raw table; None when it met a malformed record.
+
+    The caller runs this in a transaction and rolls it back on None, then re-reads
+    the file record by record.
+    """
+    select = ", ".join(n if n in names else f"null as {n}" for n in contract.names)
+    inserted = con.execute(
+        f"insert into raw.{contract.table} select {select}, ? as _source_file, ? as _file_hash, "
+        "row_number() over () as _source_row, current_timestamp as _loaded_at from read_csv("
         "?, header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"', "
         "names = ?, store_rejects = true, rejects_table = 'landing_rejects', rejects_scan = 'landing_scans')",
-        [str(csv_path), names],
-    )
+        [name, digest, str(csv_path), names],
+    ).fetchone()[0]
     if con.execute("select count(*) from landing_rejects").fetchone()[0]:
         return None
-    _insert_batch(con, contract, names, name, digest)
-    return con.execute("select count(*) from landing_batch").fetchone()[0]
+    return inserted
 
 
 def _insert_batch(con, contract: Contract, names: list[str], name: str, digest: str) -> None:
@@ -280,6 +284,8 @@ def land_file(con: duckdb.DuckDBPyConnection, path: Path) -> tuple[str, int, int
             rows = _insert_fast(con, contract, names, csv_path, path.name, digest)
             rejected = 0
             if rows is None:
+                con.execute("rollback")
+                con.execute("begin transaction")
                 rows, rejected = _insert_by_record(con, contract, names, csv_path, path.name, digest, workdir)
             con.execute(
                 "insert into raw.landed_files values (?, ?, ?, ?, ?, ?, ?, current_timestamp)",
@@ -303,7 +309,7 @@ def land_folder(folder: Path, database: Path | None = None, raise_on_failure: bo
     database = database or duckdb_path()
     database.parent.mkdir(parents=True, exist_ok=True)
     report = LandingReport()
-    con = duckdb.connect(str(database))
+    con = duckdb.connect(str(database), config=duckdb_config())
     try:
         ensure_raw_tables(con)
         for path in export_files(folder):

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import duckdb
 
-from hotline.settings import duckdb_path, serving_path
+from hotline.settings import duckdb_config, duckdb_path, serving_path
 
 PUBLISHED_SCHEMA = "marts"
 
@@ -37,7 +37,7 @@ def publish(working: Path | None = None, serving: Path | None = None) -> Publish
     staging_file = serving.with_name(f".{serving.name}.{uuid.uuid4().hex}.tmp")
     tables: dict[str, int] = {}
     try:
-        con = duckdb.connect(str(staging_file))
+        con = duckdb.connect(str(staging_file), config=duckdb_config())
         try:
             con.execute(f"attach '{working}' as working (read_only)")
             names = [

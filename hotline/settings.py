@@ -24,3 +24,10 @@ def exports_dir() -> Path | None:
 
 def bulletins_dir() -> Path:
     return Path(os.environ.get("HOTLINE_BULLETINS_DIR", PROJECT_DIR / "warehouse" / "bulletins"))
+
+
+def duckdb_config() -> dict[str, str]:
+    """DuckDB's memory limit and spill folder, shared by dbt (profiles.yml), the loader and publish."""
+    temp = Path(os.environ.get("HOTLINE_DUCKDB_TEMP_DIR", PROJECT_DIR / "warehouse" / "duckdb_tmp"))
+    temp.mkdir(parents=True, exist_ok=True)
+    return {"memory_limit": os.environ.get("HOTLINE_DUCKDB_MEMORY_LIMIT", "2GB"), "temp_directory": str(temp)}

@@ -6,8 +6,7 @@
 -- looks at one row or one file), so a run counts the new files only.
 {{ config(
     materialized='incremental',
-    incremental_strategy=incremental_strategy(),
-    unique_key='file_hash',
+    incremental_strategy=append_strategy(),
 ) }}
 
 with

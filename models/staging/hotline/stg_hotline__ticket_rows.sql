@@ -7,8 +7,7 @@
 -- rule here looks at one row or one file, so a file's rows never change later.
 {{ config(
     materialized='incremental',
-    incremental_strategy=incremental_strategy(),
-    unique_key=['_file_hash', '_source_row'],
+    incremental_strategy=append_strategy(),
 ) }}
 
 with

@@ -1,0 +1,292 @@
+"""`make bench SIZE=…`: time the warehouse against the raw-DuckDB floor and pandas, write BENCHMARKS.md.
+
+    python -m bench --size 1000000 [--skip-pandas] [--pandas-limit-gb 16]
+
+On one machine, in one run: generate clean exports of about SIZE tickets over 24
+periods (reused when already in bench/data/<size>/), then measure, with wall
+time, CPU time and peak RSS of each step's process tree:
+
+  ingestion     the landing loader into raw.*     vs  bare read_csv of the same files
+  full build    dbt build (models + every test)   vs  the same SQL run directly (bench/floor.py)
+  incremental   one new period landed and built on top of the full history
+  checks        the Great Expectations audit
+  publish       the atomic copy to the serving file
+  pandas        unit-period metrics, scores, ranks (bench/pandas_baseline.py), where it fits
+
+then check that the warehouse, the floor and pandas give the same unit-period
+numbers, and record the results in bench/results/<size>.json and BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import sys
+from datetime import datetime
+from importlib.metadata import version
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import psutil
+
+from bench.floor import write_scripts
+from bench.measure import Measurement, measure
+from hotline.dbt_cli import dbt_executable
+from hotline.generate import _write_period, generate
+from hotline.settings import PROJECT_DIR
+
+BENCH_DIR = PROJECT_DIR / "bench"
+RESULTS_DIR = BENCH_DIR / "results"
+PERIODS, FIRST, NEXT, PREVIOUS = 24, "2023-01", "2025-01", "2024-12"
+JURISDICTION, SEED = "青禾县", 2023
+
+
+def per_period(size: int) -> int:
+    # a period's export also carries the previous period's tickets that were still open and
+    # the reassigned sub-tickets of returns: about 1.12 rows per drawn ticket
+    return max(1, round(size / PERIODS / 1.12))
+
+
+def prepare_data(size: int, data: Path, log) -> tuple[Path, Path, float]:
+    exports, following = data / "exports", data / "next"
+    marker = data / "generated.json"
+    wanted = {"size": size, "periods": PERIODS, "first": FIRST, "seed": SEED}
+    if marker.exists() and json.loads(marker.read_text()) == wanted:
+        return exports, following, 0.0
+    for folder in (exports, following):
+        shutil.rmtree(folder, ignore_errors=True)
+    started = datetime.now()
+    generate(exports, JURISDICTION, FIRST, PERIODS, per_period(size), SEED, "csv", workers=os.cpu_count() or 1)
+    following.mkdir(parents=True)
+    _write_period((following, JURISDICTION, SEED, per_period(size), NEXT, PREVIOUS, "csv", 0.0, 0.0, False, True))
+    marker.write_text(json.dumps(wanted))
+    seconds = (datetime.now() - started).total_seconds()
+    print(f"generated {size:,} tickets in {seconds:.0f} s", file=log, flush=True)
+    return exports, following, seconds
+
+
+def rows_in(folder: Path) -> int:
+    con = duckdb.connect()
+    files = [str(p) for p in sorted(folder.glob("tickets_*.csv"))]
+    count = con.execute("select count(*) from read_csv(?, header = true, all_varchar = true)", [files]).fetchone()[0]
+    con.close()
+    return count
+
+
+UNIT_PERIOD_SQL = """
+select m.unit_id, m.period_label as period, m.handled_count, m.closed_count, m.returned_count,
+       m.in_progress_count, m.response_rate, m.on_time_rate, m.resolution_rate, m.satisfaction_rate,
+       cast(s.total_score as double) as total_score, r.overall_rank
+from marts.fct_unit_period_metrics m
+join marts.fct_unit_period_scores s using (jurisdiction, period_label, unit_id)
+left join marts.fct_unit_period_rankings r using (jurisdiction, period_label, unit_id)
+where m.jurisdiction = '{jurisdiction}'
+order by 1, 2
+"""
+
+
+def unit_periods(database: Path) -> pd.DataFrame:
+    con = duckdb.connect(str(database), read_only=True)
+    frame = con.execute(UNIT_PERIOD_SQL.format(jurisdiction=JURISDICTION)).df()
+    con.close()
+    return frame
+
+
+def compare(left: pd.DataFrame, right: pd.DataFrame) -> dict:
+    """Cells that differ: counts and ranks exactly, rates within 1e-9, scores to the cent."""
+    merged = left.merge(right, on=["unit_id", "period"], how="outer", suffixes=("_l", "_r"), indicator=True)
+    differences = {"rows_only_on_one_side": int((merged["_merge"] != "both").sum())}
+    both = merged[merged["_merge"] == "both"]
+    for column in ("handled_count", "closed_count", "returned_count", "in_progress_count", "overall_rank"):
+        a, b = both[f"{column}_l"].astype(float), both[f"{column}_r"].astype(float)
+        differences[column] = int(((a != b) & ~(a.isna() & b.isna())).sum())
+    for column in ("response_rate", "on_time_rate", "resolution_rate", "satisfaction_rate"):
+        a, b = both[f"{column}_l"].astype(float), both[f"{column}_r"].astype(float)
+        differences[column] = int((((a - b).abs() > 1e-9) | (a.isna() != b.isna())).sum())
+    a, b = both["total_score_l"].astype(float).round(2), both["total_score_r"].astype(float).round(2)
+    differences["total_score"] = int((a != b).sum())
+    differences["rows"] = int(len(both))
+    return differences
+
+
+def run(
+    size: int,
+    skip_pandas: bool,
+    pandas_limit_gb: float,
+    data_root: Path = BENCH_DIR / "data",
+    results_dir: Path = RESULTS_DIR,
+) -> dict:
+    data = data_root / str(size)
+    data.mkdir(parents=True, exist_ok=True)
+    log = open(data / "bench.log", "a", encoding="utf-8")  # noqa: SIM115
+    exports, following, generation_seconds = prepare_data(size, data, log)
+    warehouse, floor = data / "warehouse" / "hotline.duckdb", data / "floor" / "hotline.duckdb"
+    for folder in (warehouse.parent, floor.parent):
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+    env = {
+        "HOTLINE_DUCKDB_PATH": str(warehouse),
+        "HOTLINE_DUCKDB_TEMP_DIR": str(data / "duckdb_tmp"),
+        "DBT_TARGET_PATH": str(data / "target"),
+        "DBT_LOG_PATH": str(data / "logs"),
+        "PYTHONIOENCODING": "utf-8",
+    }
+    python, dbt = sys.executable, dbt_executable()
+    steps = [python, "-m", "bench.steps"]
+    results: list[Measurement] = []
+
+    def timed(phase, command, extra=None):
+        print(f"[{datetime.now():%H:%M:%S}] {phase}", file=log, flush=True)
+        result = measure(phase, command, {**env, **(extra or {})}, cwd=PROJECT_DIR, log=log)
+        print(
+            f"  {phase}: {result.wall:.1f} s wall, {result.cpu:.1f} s CPU, {result.peak_rss_gb:.2f} GB",
+            file=log,
+            flush=True,
+        )
+        if not result.ok:
+            raise SystemExit(f"benchmark step '{phase}' failed; see {data / 'bench.log'}")
+        results.append(result)
+        return result
+
+    # configuration seeds: the same few kilobytes at every size, not measured
+    measure("seeds", [dbt, "seed", "--full-refresh", "--exclude", "tag:sample"], env, cwd=PROJECT_DIR, log=log)
+    timed("ingestion", [*steps, "land", "--exports", str(exports), "--db", str(warehouse)])
+    timed(
+        "ingestion floor (read_csv)",
+        [*steps, "floor-ingest", "--exports", str(exports), "--db", str(data / "floor" / "read_csv.duckdb")],
+    )
+    timed("full build", [dbt, "build", "--exclude", "resource_type:seed", "--full-refresh"])
+    shutil.copy(data / "target" / "run_results.json", data / "run_results_full_build.json")
+    node_times = json.loads((data / "target" / "run_results.json").read_text())["results"]
+    model_seconds = sum(r["execution_time"] for r in node_times if r["unique_id"].startswith("model."))
+    test_seconds = sum(r["execution_time"] for r in node_times if r["unique_id"].startswith(("test.", "unit_test.")))
+    warehouse_numbers = unit_periods(warehouse)
+
+    # the floor: same raw rows and configuration, the compiled SQL run directly
+    con = duckdb.connect(str(floor))
+    con.execute(f"attach '{warehouse}' as built (read_only)")
+    for schema in ("raw", "reference", "config"):
+        con.execute(f"create schema {schema}")
+        for (table,) in con.execute(
+            "select table_name from information_schema.tables where table_catalog = 'built' and table_schema = ?",
+            [schema],
+        ).fetchall():
+            con.execute(f"create table {schema}.{table} as select * from built.{schema}.{table}")
+    con.close()
+    measure(
+        "compile",
+        [dbt, "compile", "--full-refresh"],
+        {**env, "HOTLINE_DUCKDB_PATH": str(floor)},
+        cwd=PROJECT_DIR,
+        log=log,
+    )
+    scripts = write_scripts(data / "target", data / "floor" / "sql")
+    timed(
+        "full build floor (DuckDB SQL)",
+        [
+            *steps,
+            "floor-build",
+            "--db",
+            str(floor),
+            "--scripts",
+            *[str(scripts[layer]) for layer in ("staging", "intermediate", "marts")],
+        ],
+    )
+    floor_numbers = unit_periods(floor)
+
+    pandas_note, pandas_numbers = "", None
+    if not skip_pandas:
+        pandas_out = data / "pandas_unit_periods.csv"
+        print(f"[{datetime.now():%H:%M:%S}] pandas", file=log, flush=True)
+        result = measure(
+            "pandas",
+            [*steps, "pandas", "--exports", str(exports), "--out", str(pandas_out), "--limit-gb", str(pandas_limit_gb)],
+            env,
+            cwd=PROJECT_DIR,
+            log=log,
+        )
+        if result.ok:
+            results.append(result)
+            pandas_numbers = pd.read_csv(pandas_out, dtype={"unit_id": str, "period": str})
+        else:
+            pandas_note = f"does not fit: failed within a {pandas_limit_gb:g} GB address-space limit"
+            results.append(Measurement("pandas", result.wall, result.cpu, result.peak_rss, False, pandas_note))
+
+    timed("incremental (one new period)", [*steps, "land", "--exports", str(following), "--db", str(warehouse)])
+    incremental_land = results[-1]
+    timed("incremental build", [dbt, "build", "--exclude", "resource_type:seed"])
+    timed(
+        "checks (GX)",
+        [python, "-m", "orchestration.quality", "--database", str(warehouse)],
+        {"HOTLINE_GX_DIR": str(data / "gx")},
+    )
+    timed(
+        "publish", [*steps, "publish", "--db", str(warehouse), "--serving", str(data / "warehouse" / "serving.duckdb")]
+    )
+
+    comparisons = {"warehouse vs floor": compare(warehouse_numbers, floor_numbers)}
+    if pandas_numbers is not None:
+        comparisons["warehouse vs pandas"] = compare(warehouse_numbers, pandas_numbers)
+    record = {
+        "size": size,
+        "rows": rows_in(exports),
+        "new_period_rows": rows_in(following),
+        "date": datetime.now().isoformat(timespec="seconds"),
+        "machine": machine(),
+        "versions": {
+            p: version(p)
+            for p in ("dbt-core", "dbt-duckdb", "duckdb", "pandas", "great-expectations", "dagster", "dagster-dbt")
+        },
+        "generation_seconds": generation_seconds,
+        "phases": [vars(r) for r in results],
+        "dbt_node_seconds": {"models": model_seconds, "tests": test_seconds},
+        "incremental_land_wall": incremental_land.wall,
+        "pandas_note": pandas_note,
+        "comparisons": comparisons,
+    }
+    results_dir.mkdir(parents=True, exist_ok=True)
+    (results_dir / f"{size}.json").write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n")
+    log.close()
+    return record
+
+
+def machine() -> dict:
+    cpu = "unknown"
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
+        "os": platform.platform(),
+        "python": platform.python_version(),
+    }
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=1_000_000)
+    parser.add_argument("--skip-pandas", action="store_true")
+    parser.add_argument("--pandas-limit-gb", type=float, default=16)
+    parser.add_argument("--no-report", action="store_true", help="do not rewrite BENCHMARKS.md")
+    args = parser.parse_args(argv)
+    record = run(args.size, args.skip_pandas, args.pandas_limit_gb)
+    from bench.report import write_report
+
+    text = write_report(RESULTS_DIR, None if args.no_report else PROJECT_DIR / "BENCHMARKS.md")
+    print(text)
+    mismatches = {k: {c: n for c, n in v.items() if c != "rows" and n} for k, v in record["comparisons"].items()}
+    if any(mismatches.values()):
+        print(f"unit-period numbers differ: {mismatches}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

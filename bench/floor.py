@@ -1,0 +1,79 @@
+"""The floor: the same transformations run directly on DuckDB, without dbt.
+
+`write_scripts` takes dbt's compiled SQL of every model (full-refresh form) and
+writes one script per layer (staging, intermediate, marts) of plain
+`create or replace table|view … as …` statements in dependency order. Running
+them on a DuckDB file whose raw tables were filled by bare `read_csv` is what
+the warehouse is measured against: DuckDB doing the same work with nothing
+around it (no dbt process, no tests, no per-node overhead).
+"""
+
+from __future__ import annotations
+
+import json
+from graphlib import TopologicalSorter
+from pathlib import Path
+
+import duckdb
+
+LAYERS = ("staging", "intermediate", "marts")
+
+
+def write_scripts(target: Path, out: Path) -> dict[str, Path]:
+    manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
+    models = {k: n for k, n in manifest["nodes"].items() if n["resource_type"] == "model"}
+    order = list(
+        TopologicalSorter(
+            {k: [d for d in n["depends_on"]["nodes"] if d in models] for k, n in models.items()}
+        ).static_order()
+    )
+    # a model runs with the earliest layer that needs it (the conformed dimensions the
+    # intermediate models join are built with them), so the scripts run in layer order
+    layer = {k: LAYERS.index(n["fqn"][1]) if n["fqn"][1] in LAYERS else 2 for k, n in models.items()}
+    for key in reversed(order):
+        for dependency in models[key]["depends_on"]["nodes"]:
+            if dependency in models:
+                layer[dependency] = min(layer[dependency], layer[key])
+    scripts: dict[str, list[str]] = {name: [] for name in LAYERS}
+    for key in order:
+        node = models[key]
+        compiled = target / "compiled" / node["package_name"] / node["original_file_path"]
+        sql = compiled.read_text(encoding="utf-8").strip().rstrip(";")
+        kind = "view" if node["config"]["materialized"] == "view" else "table"
+        statement = f'create or replace {kind} "{node["schema"]}"."{node["alias"]}" as (\n{sql}\n);'
+        scripts[LAYERS[layer[key]]].append(statement)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for name, statements in scripts.items():
+        path = out / f"{name}.sql"
+        body = "\n\n".join(statements)
+        schemas = "".join(f"create schema if not exists {name};\n" for name in LAYERS)
+        path.write_text(f"{schemas}\n{body}\n", encoding="utf-8")
+        paths[name] = path
+    return paths
+
+
+def ingest(files: list[Path], database: Path) -> int:
+    """Bare read_csv of every ticket export into raw.ticket_exports (the ingestion floor)."""
+    con = duckdb.connect(str(database))
+    con.execute("create schema if not exists raw")
+    con.execute("drop table if exists raw.ticket_exports_floor")
+    first = True
+    for path in files:
+        read = f"select * from read_csv('{path}', header = true, all_varchar = true)"
+        con.execute(
+            f"create table raw.ticket_exports_floor as {read}"
+            if first
+            else f"insert into raw.ticket_exports_floor {read}"
+        )
+        first = False
+    rows = con.execute("select count(*) from raw.ticket_exports_floor").fetchone()[0]
+    con.close()
+    return rows
+
+
+def run_scripts(database: Path, scripts: list[Path]) -> None:
+    con = duckdb.connect(str(database))
+    for script in scripts:
+        con.execute(script.read_text(encoding="utf-8"))
+    con.close()
