@@ -130,7 +130,6 @@ def run(
         folder.mkdir(parents=True)
     env = {
         "HOTLINE_DUCKDB_PATH": str(warehouse),
-        "HOTLINE_DUCKDB_TEMP_DIR": str(data / "duckdb_tmp"),
         "DBT_TARGET_PATH": str(data / "target"),
         "DBT_LOG_PATH": str(data / "logs"),
         "PYTHONIOENCODING": "utf-8",

@@ -136,7 +136,7 @@ def compute(exports: Path, jurisdiction: str = "青禾县") -> pd.DataFrame:
     due = pd.DataFrame({"due": rated.astype(int), "due_on_time": (on_time & rated).astype(int)})
     due = due.groupby([t["unit_id"], t["due_period"]]).sum()
     due.index = due.index.set_names(["unit_id", "period"])
-    metrics = counts.join(due, how="left")
+    metrics = counts.join(due, how="outer")
     metrics["response_rate"] = metrics["responded"] / metrics["rated"].replace(0, np.nan)
     if scheme["on_time_denominator"] == "due":
         metrics["on_time_rate"] = metrics["due_on_time"] / metrics["due"].replace(0, np.nan)

@@ -119,6 +119,35 @@ def detect_encoding(path: Path) -> str:
     raise FileRejected("is neither UTF-8 nor GB18030/GBK text (wrong encoding or not a CSV)")
 
 
+def _likely_encoding(path: Path) -> str:
+    """The encoding to try first: from the BOM, else UTF-8 if the first megabyte decodes as UTF-8."""
+    with open(path, "rb") as handle:
+        head = handle.read(CHUNK)
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise FileRejected("is UTF-16; export it as UTF-8 or GB18030 (GBK) CSV")
+    try:
+        codecs.getincrementaldecoder("utf-8")(errors="strict").decode(head, final=False)
+    except UnicodeDecodeError:
+        return detect_encoding(path)
+    return "utf-8"
+
+
+def _readable_copy(path: Path, file_format: str, encoding: str, workdir: Path) -> Path:
+    """The file itself when DuckDB can read it, else a UTF-8 CSV copy of it."""
+    if file_format == "csv" and encoding in ("utf-8", "utf-8-sig"):
+        return path
+    try:
+        return _to_utf8_csv(path, file_format, encoding, workdir)
+    except Exception as exc:  # a broken workbook, say
+        raise FileRejected(f"cannot be read as {file_format}: {exc}") from exc
+
+
+def _rejects_include(con, error_type: str) -> bool:
+    return bool(con.execute("select count(*) from landing_rejects where error_type = ?", [error_type]).fetchone()[0])
+
+
 def _cell(value) -> str:
     if value is None:
         return ""
@@ -268,25 +297,30 @@ def land_file(con: duckdb.DuckDBPyConnection, path: Path) -> tuple[str, int, int
     if con.execute("select 1 from raw.landed_files where _file_hash = ?", [digest]).fetchone():
         return None
     file_format = "xlsx" if path.suffix.lower() == ".xlsx" else "csv"
-    encoding = "xlsx" if file_format == "xlsx" else detect_encoding(path)
     with tempfile.TemporaryDirectory(prefix="hotline-landing-") as tmp:
         workdir = Path(tmp)
-        if file_format == "csv" and encoding in ("utf-8", "utf-8-sig"):
-            csv_path = path
-        else:
-            try:
-                csv_path = _to_utf8_csv(path, file_format, encoding, workdir)
-            except Exception as exc:  # a broken workbook, say
-                raise FileRejected(f"cannot be read as {file_format}: {exc}") from exc
+        # UTF-8 is checked by DuckDB's reader as it loads (invalid bytes come back as
+        # rejects); Python decodes a whole file only when the first megabyte or DuckDB
+        # says it is not UTF-8: then GB18030 is tried, and the file converted
+        encoding = "xlsx" if file_format == "xlsx" else _likely_encoding(path)
+        csv_path = _readable_copy(path, file_format, encoding, workdir)
         contract, names = map_header(_read_header(csv_path))
         con.execute("begin transaction")
         try:
             rows = _insert_fast(con, contract, names, csv_path, path.name, digest)
             rejected = 0
             if rows is None:
+                invalid_unicode = _rejects_include(con, "INVALID UNICODE")
                 con.execute("rollback")
                 con.execute("begin transaction")
-                rows, rejected = _insert_by_record(con, contract, names, csv_path, path.name, digest, workdir)
+                if invalid_unicode and encoding in ("utf-8", "utf-8-sig"):
+                    encoding = detect_encoding(path)
+                    csv_path = _readable_copy(path, file_format, encoding, workdir)
+                    rows = _insert_fast(con, contract, names, csv_path, path.name, digest)
+                if rows is None:
+                    con.execute("rollback")
+                    con.execute("begin transaction")
+                    rows, rejected = _insert_by_record(con, contract, names, csv_path, path.name, digest, workdir)
             con.execute(
                 "insert into raw.landed_files values (?, ?, ?, ?, ?, ?, ?, current_timestamp)",
                 [digest, path.name, contract.table, file_format, encoding, rows, rejected],
@@ -295,6 +329,9 @@ def land_file(con: duckdb.DuckDBPyConnection, path: Path) -> tuple[str, int, int
         except duckdb.Error as exc:
             con.execute("rollback")
             raise FileRejected(f"could not be read: {str(exc).splitlines()[0]}") from exc
+        except Exception:
+            con.execute("rollback")
+            raise
     return contract.table, rows, rejected
 
 

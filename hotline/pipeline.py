@@ -41,7 +41,9 @@ def build(
     env = {**(env or {}), "HOTLINE_DUCKDB_PATH": str(database)}
     seed_and_land(database, folder, env)
     args = ["build", "--exclude", "resource_type:seed"]
-    if full_refresh:
+    # the embedded sample replaces raw.* wholesale, so its build is always a full one;
+    # landed files only ever add, so their builds are incremental
+    if full_refresh or folder is None:
         args.append("--full-refresh")
     run_dbt(args, env)
 

@@ -27,7 +27,8 @@ def bulletins_dir() -> Path:
 
 
 def duckdb_config() -> dict[str, str]:
-    """DuckDB's memory limit and spill folder, shared by dbt (profiles.yml), the loader and publish."""
-    temp = Path(os.environ.get("HOTLINE_DUCKDB_TEMP_DIR", PROJECT_DIR / "warehouse" / "duckdb_tmp"))
-    temp.mkdir(parents=True, exist_ok=True)
-    return {"memory_limit": os.environ.get("HOTLINE_DUCKDB_MEMORY_LIMIT", "2GB"), "temp_directory": str(temp)}
+    """DuckDB's memory limit, shared by dbt (profiles.yml), the loader and publish.
+
+    Past it DuckDB spills to ``<database>.tmp`` beside the database file.
+    """
+    return {"memory_limit": os.environ.get("HOTLINE_DUCKDB_MEMORY_LIMIT", "2GB")}

@@ -1,7 +1,9 @@
 """The dbt project as assets: one ``dbt build`` streamed, dbt tests as asset checks.
 
 Seeds are loaded by the landing asset (they decide which raw data is in play), so
-the dbt assets are the models. Row counts are read read-only once dbt has
+the dbt assets are the models. With a landing folder the build is incremental
+(only what new files touch is rebuilt); on the embedded sample it is a full one.
+Row counts are read read-only once dbt has
 finished (dbt holds the DuckDB file while it runs) and attached to each model's
 materialization; the column schema comes from the models' YAML contracts.
 """
@@ -10,7 +12,7 @@ import duckdb
 from dagster import AssetExecutionContext, Output
 from dagster_dbt import DbtCliResource, dbt_assets
 
-from hotline.settings import duckdb_path
+from hotline.settings import duckdb_path, exports_dir
 from orchestration.landing import WRITER_TAG
 from orchestration.project import dbt_project
 
@@ -33,7 +35,10 @@ def _relations(con) -> dict[str, str]:
     op_tags=WRITER_TAG,
 )
 def hotline_dbt_models(context: AssetExecutionContext, dbt: DbtCliResource):
-    invocation = dbt.cli(["build", "--exclude", DBT_SELECTION_EXCLUDE], context=context, raise_on_error=False)
+    args = ["build", "--exclude", DBT_SELECTION_EXCLUDE]
+    if exports_dir() is None:
+        args.append("--full-refresh")  # the embedded sample replaces raw.* wholesale: rebuild, cheaply
+    invocation = dbt.cli(args, context=context, raise_on_error=False)
     events = list(invocation.stream())
     con = duckdb.connect(str(duckdb_path()), read_only=True)
     try:

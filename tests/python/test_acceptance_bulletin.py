@@ -171,3 +171,12 @@ def test_official_rates_are_the_score_basis(dongchangfu_warehouse):
         "where jurisdiction = '东昌府区' and period_label = '2024-02'",
     )
     assert [(str(a), str(b), n) for a, b, n in period] == [("2024-01-25", "2024-02-22", 29)]
+
+
+@pytest.mark.slow
+def test_onsite_table_through_the_bulletin_analysis(dongchangfu_warehouse):
+    from hotline.bulletin import bulletin
+
+    columns, rows = bulletin(dongchangfu_warehouse, "东昌府区", "2024-02")["bulletin_onsite"]
+    printed = expected_rows("table5_onsite.csv")
+    assert [dict(zip(columns, [str(v) for v in row], strict=True)) for row in rows] == printed

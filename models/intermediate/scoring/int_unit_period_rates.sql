@@ -252,17 +252,7 @@ by_due_period as (
 
 official as (
     -- the newest-loaded statistics row per unit, period and scope
-    select *
-    from (
-        select
-            official_rows.*,
-            row_number() over (
-                partition by official_rows.jurisdiction, official_rows.period_label, official_rows.unit_id, official_rows.scope
-                order by official_rows._loaded_at desc, official_rows._source_file desc, official_rows._source_row desc
-            ) as recency
-        from official_rows
-    ) as ranked
-    where recency = 1
+    {{ newest_loaded('official_rows', ['jurisdiction', 'period_label', 'unit_id', 'scope']) }}
 ),
 
 spine as (

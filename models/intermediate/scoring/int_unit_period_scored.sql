@@ -22,17 +22,7 @@ input_rows as (
 
 inputs as (
     -- the newest-loaded inputs row per unit and period
-    select *
-    from (
-        select
-            input_rows.*,
-            row_number() over (
-                partition by input_rows.jurisdiction, input_rows.period_label, input_rows.unit_id
-                order by input_rows._loaded_at desc, input_rows._source_file desc, input_rows._source_row desc
-            ) as recency
-        from input_rows
-    ) as ranked
-    where recency = 1
+    {{ newest_loaded('input_rows', ['jurisdiction', 'period_label', 'unit_id']) }}
 ),
 
 chosen as (

@@ -14,11 +14,7 @@ all_tickets as (
 ),
 
 changes as (
-    select distinct
-        jurisdiction,
-        period_label
-    from all_tickets
-    where period_label is not null and source_loaded_at > {{ watermark('source_loaded_at') }}
+    {{ changed_ticket_periods('all_tickets') }}
 ),
 
 affected as (

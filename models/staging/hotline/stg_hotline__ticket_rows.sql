@@ -170,98 +170,116 @@ fingerprinted as (
     from coded
 ),
 
-repeats as (
+row_checked as (
+    -- the first rule a row breaks on its own, in the order the contract lists them
+    -- (a ticket's conflicting rows within its file are found below)
     select
         fingerprinted.*,
-        row_number() over (
-            partition by fingerprinted._file_hash, fingerprinted.ticket_id, fingerprinted.row_fingerprint order by fingerprinted._source_row
-        ) as fingerprint_occurrence,
-        count(distinct fingerprinted.row_fingerprint) over (partition by fingerprinted._file_hash, fingerprinted.ticket_id) as fingerprints_in_file
+        case
+            when fingerprinted.ticket_id is null then 'missing_required:ticket_id'
+            when fingerprinted.jurisdiction is null then 'missing_required:jurisdiction'
+            when fingerprinted.received_at_text is null then 'missing_required:received_at'
+            when fingerprinted.channel_text is null then 'missing_required:channel'
+            when fingerprinted.request_type_text is null then 'missing_required:request_type'
+            when fingerprinted.category_path is null then 'missing_required:category_path'
+            when fingerprinted.is_enterprise_text is null then 'missing_required:is_enterprise'
+            when fingerprinted.urgency_text is null then 'missing_required:urgency'
+            when fingerprinted.unit_name is null then 'missing_required:unit_name'
+            when fingerprinted.assigned_at_text is null then 'missing_required:assigned_at'
+            when fingerprinted.due_at_text is null then 'missing_required:due_at'
+            when fingerprinted.extension_granted_text is null then 'missing_required:extension_granted'
+            when fingerprinted.status_text is null then 'missing_required:status'
+            when fingerprinted.redo_count_text is null then 'missing_required:redo_count'
+            when fingerprinted.city_redo_text is null then 'missing_required:city_redo'
+            when fingerprinted.exempt_text is null then 'missing_required:exempt'
+            when fingerprinted.city_sampled_text is null then 'missing_required:city_sampled'
+            when fingerprinted.onsite_required_text is null then 'missing_required:onsite_required'
+            when not {{ regex_matches('ticket_id', '^[0-9]{6,30}$') }} then 'bad_ticket_id:ticket_id'
+            when fingerprinted.received_at is null then 'bad_timestamp:received_at'
+            when fingerprinted.assigned_at is null then 'bad_timestamp:assigned_at'
+            when fingerprinted.due_at is null then 'bad_timestamp:due_at'
+            when fingerprinted.signed_at_text is not null and fingerprinted.signed_at is null then 'bad_timestamp:signed_at'
+            when fingerprinted.returned_at_text is not null and fingerprinted.returned_at is null then 'bad_timestamp:returned_at'
+            when fingerprinted.closed_at_text is not null and fingerprinted.closed_at is null then 'bad_timestamp:closed_at'
+            when fingerprinted.onsite_at_text is not null and fingerprinted.onsite_at is null then 'bad_timestamp:onsite_at'
+            when fingerprinted.channel is null then 'unknown_enum:channel'
+            when fingerprinted.request_type is null then 'unknown_enum:request_type'
+            when fingerprinted.urgency is null then 'unknown_enum:urgency'
+            when fingerprinted.status is null then 'unknown_enum:status'
+            when fingerprinted.callback_resolution_text is not null and fingerprinted.callback_resolution is null then 'unknown_enum:callback_resolution'
+            when fingerprinted.callback_result_satisfaction_text is not null and fingerprinted.callback_result_satisfaction is null
+                then 'unknown_enum:callback_result_satisfaction'
+            when fingerprinted.callback_process_satisfaction_text is not null and fingerprinted.callback_process_satisfaction is null
+                then 'unknown_enum:callback_process_satisfaction'
+            when fingerprinted.city_resolution_text is not null and fingerprinted.city_resolution is null then 'unknown_enum:city_resolution'
+            when fingerprinted.city_process_satisfaction_text is not null and fingerprinted.city_process_satisfaction is null
+                then 'unknown_enum:city_process_satisfaction'
+            when fingerprinted.met_caller_text is not null and fingerprinted.met_caller is null then 'unknown_enum:met_caller'
+            when fingerprinted.is_enterprise is null then 'unknown_enum:is_enterprise'
+            when fingerprinted.extension_granted is null then 'unknown_enum:extension_granted'
+            when fingerprinted.is_city_redo is null then 'unknown_enum:city_redo'
+            when fingerprinted.is_exempt is null then 'unknown_enum:exempt'
+            when fingerprinted.is_city_sampled is null then 'unknown_enum:city_sampled'
+            when fingerprinted.is_onsite_required is null then 'unknown_enum:onsite_required'
+            when fingerprinted.redo_count is null then 'bad_number:redo_count'
+            when fingerprinted.unit_id is null then 'unknown_unit:unit_name'
+            when fingerprinted.closed_at < fingerprinted.received_at then 'closed_before_received:closed_at'
+            when fingerprinted.returned_at < fingerprinted.received_at then 'closed_before_received:returned_at'
+            when fingerprinted.assigned_at < fingerprinted.received_at then 'closed_before_received:assigned_at'
+            when fingerprinted.status = 'closed' and fingerprinted.closed_at is null then 'status_contradiction:closed_at'
+            when fingerprinted.status = 'returned' and fingerprinted.returned_at is null then 'status_contradiction:returned_at'
+            when fingerprinted.status = 'in_progress' and (fingerprinted.closed_at is not null or fingerprinted.returned_at is not null)
+                then 'status_contradiction:status'
+        end as row_check,
+        greatest(
+            coalesce(fingerprinted.signed_at, fingerprinted.assigned_at),
+            fingerprinted.received_at,
+            coalesce(fingerprinted.closed_at, fingerprinted.received_at),
+            coalesce(fingerprinted.returned_at, fingerprinted.received_at),
+            coalesce(fingerprinted.onsite_at, fingerprinted.received_at)
+        ) as row_event_at
     from fingerprinted
 ),
 
-validated as (
-    -- the first rule a row breaks, in the order the contract lists them
+file_facts as (
+    -- what needs the whole file, computed on six narrow columns: windows over the
+    -- wide rows would sort every column, free text included, and spill at scale
     select
-        repeats.*,
-        case
-            when repeats.ticket_id is null then 'missing_required:ticket_id'
-            when repeats.jurisdiction is null then 'missing_required:jurisdiction'
-            when repeats.received_at_text is null then 'missing_required:received_at'
-            when repeats.channel_text is null then 'missing_required:channel'
-            when repeats.request_type_text is null then 'missing_required:request_type'
-            when repeats.category_path is null then 'missing_required:category_path'
-            when repeats.is_enterprise_text is null then 'missing_required:is_enterprise'
-            when repeats.urgency_text is null then 'missing_required:urgency'
-            when repeats.unit_name is null then 'missing_required:unit_name'
-            when repeats.assigned_at_text is null then 'missing_required:assigned_at'
-            when repeats.due_at_text is null then 'missing_required:due_at'
-            when repeats.extension_granted_text is null then 'missing_required:extension_granted'
-            when repeats.status_text is null then 'missing_required:status'
-            when repeats.redo_count_text is null then 'missing_required:redo_count'
-            when repeats.city_redo_text is null then 'missing_required:city_redo'
-            when repeats.exempt_text is null then 'missing_required:exempt'
-            when repeats.city_sampled_text is null then 'missing_required:city_sampled'
-            when repeats.onsite_required_text is null then 'missing_required:onsite_required'
-            when not {{ regex_matches('ticket_id', '^[0-9]{6,30}$') }} then 'bad_ticket_id:ticket_id'
-            when repeats.received_at is null then 'bad_timestamp:received_at'
-            when repeats.assigned_at is null then 'bad_timestamp:assigned_at'
-            when repeats.due_at is null then 'bad_timestamp:due_at'
-            when repeats.signed_at_text is not null and repeats.signed_at is null then 'bad_timestamp:signed_at'
-            when repeats.returned_at_text is not null and repeats.returned_at is null then 'bad_timestamp:returned_at'
-            when repeats.closed_at_text is not null and repeats.closed_at is null then 'bad_timestamp:closed_at'
-            when repeats.onsite_at_text is not null and repeats.onsite_at is null then 'bad_timestamp:onsite_at'
-            when repeats.channel is null then 'unknown_enum:channel'
-            when repeats.request_type is null then 'unknown_enum:request_type'
-            when repeats.urgency is null then 'unknown_enum:urgency'
-            when repeats.status is null then 'unknown_enum:status'
-            when repeats.callback_resolution_text is not null and repeats.callback_resolution is null then 'unknown_enum:callback_resolution'
-            when repeats.callback_result_satisfaction_text is not null and repeats.callback_result_satisfaction is null
-                then 'unknown_enum:callback_result_satisfaction'
-            when repeats.callback_process_satisfaction_text is not null and repeats.callback_process_satisfaction is null
-                then 'unknown_enum:callback_process_satisfaction'
-            when repeats.city_resolution_text is not null and repeats.city_resolution is null then 'unknown_enum:city_resolution'
-            when repeats.city_process_satisfaction_text is not null and repeats.city_process_satisfaction is null
-                then 'unknown_enum:city_process_satisfaction'
-            when repeats.met_caller_text is not null and repeats.met_caller is null then 'unknown_enum:met_caller'
-            when repeats.is_enterprise is null then 'unknown_enum:is_enterprise'
-            when repeats.extension_granted is null then 'unknown_enum:extension_granted'
-            when repeats.is_city_redo is null then 'unknown_enum:city_redo'
-            when repeats.is_exempt is null then 'unknown_enum:exempt'
-            when repeats.is_city_sampled is null then 'unknown_enum:city_sampled'
-            when repeats.is_onsite_required is null then 'unknown_enum:onsite_required'
-            when repeats.redo_count is null then 'bad_number:redo_count'
-            when repeats.unit_id is null then 'unknown_unit:unit_name'
-            when repeats.closed_at < repeats.received_at then 'closed_before_received:closed_at'
-            when repeats.returned_at < repeats.received_at then 'closed_before_received:returned_at'
-            when repeats.assigned_at < repeats.received_at then 'closed_before_received:assigned_at'
-            when repeats.status = 'closed' and repeats.closed_at is null then 'status_contradiction:closed_at'
-            when repeats.status = 'returned' and repeats.returned_at is null then 'status_contradiction:returned_at'
-            when repeats.status = 'in_progress' and (repeats.closed_at is not null or repeats.returned_at is not null)
-                then 'status_contradiction:status'
-            when repeats.fingerprints_in_file > 1 then 'duplicate_conflict:ticket_id'
-        end as quarantine_check
-    from repeats
+        _file_hash,
+        _source_row,
+        row_check,
+        row_number() over (
+            partition by _file_hash, ticket_id, row_fingerprint order by _source_row
+        ) as fingerprint_occurrence,
+        count(distinct row_fingerprint) over (partition by _file_hash, ticket_id) as fingerprints_in_file,
+        row_event_at
+    from row_checked
+),
+
+file_checks as (
+    -- a ticket twice in one file with different contents: all its rows are in conflict
+    select
+        _file_hash,
+        _source_row,
+        fingerprint_occurrence,
+        coalesce(row_check, case when fingerprints_in_file > 1 then 'duplicate_conflict:ticket_id' end)
+            as quarantine_check,
+        -- a file is as new as the latest lifecycle event its valid rows record: that, not
+        -- the file's name or load time, decides which export of a ticket is the newest
+        max(case when row_check is null and fingerprints_in_file <= 1 then row_event_at end)
+            over (partition by _file_hash) as file_as_of
+    from file_facts
 ),
 
 as_of as (
-    -- a file is as new as the latest lifecycle event its valid rows record: that, not
-    -- the file's name or load time, decides which export of a ticket is the newest
     select
-        validated.*,
-        max(
-            case
-                when validated.quarantine_check is null
-                    then greatest(
-                        coalesce(validated.signed_at, validated.assigned_at),
-                        validated.received_at,
-                        coalesce(validated.closed_at, validated.received_at),
-                        coalesce(validated.returned_at, validated.received_at),
-                        coalesce(validated.onsite_at, validated.received_at)
-                    )
-            end
-        ) over (partition by validated._file_hash) as file_as_of
-    from validated
+        row_checked.*,
+        file_checks.fingerprint_occurrence,
+        file_checks.quarantine_check,
+        file_checks.file_as_of
+    from row_checked
+    inner join file_checks
+        on row_checked._file_hash = file_checks._file_hash and row_checked._source_row = file_checks._source_row
 ),
 
 final as (
