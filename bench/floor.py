@@ -16,6 +16,8 @@ from pathlib import Path
 
 import duckdb
 
+from hotline.settings import duckdb_config
+
 LAYERS = ("staging", "intermediate", "marts")
 
 
@@ -55,7 +57,7 @@ def write_scripts(target: Path, out: Path) -> dict[str, Path]:
 
 def ingest(files: list[Path], database: Path) -> int:
     """Bare read_csv of every ticket export into raw.ticket_exports (the ingestion floor)."""
-    con = duckdb.connect(str(database))
+    con = duckdb.connect(str(database), config=duckdb_config())
     con.execute("create schema if not exists raw")
     con.execute("drop table if exists raw.ticket_exports_floor")
     first = True
@@ -73,7 +75,8 @@ def ingest(files: list[Path], database: Path) -> int:
 
 
 def run_scripts(database: Path, scripts: list[Path]) -> None:
-    con = duckdb.connect(str(database))
+    """Run the layer scripts under the warehouse's own memory limit (a fair floor)."""
+    con = duckdb.connect(str(database), config=duckdb_config())
     for script in scripts:
         con.execute(script.read_text(encoding="utf-8"))
     con.close()
