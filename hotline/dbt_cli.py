@@ -8,6 +8,7 @@ DuckDB path above all) is exactly what the caller passes.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,8 +21,11 @@ class DbtFailed(RuntimeError):
 
 
 def dbt_executable() -> str:
-    candidate = Path(sys.executable).parent / "dbt"
-    return str(candidate) if candidate.exists() else "dbt"
+    """The dbt of this interpreter's environment (the virtualenv), whether or not it is activated."""
+    for folder in (Path(sys.prefix) / "bin", Path(sys.executable).parent):
+        if (folder / "dbt").exists():
+            return str(folder / "dbt")
+    return shutil.which("dbt") or "dbt"
 
 
 def run_dbt(args: list[str], env: dict[str, str] | None = None, quiet: bool = True) -> str:

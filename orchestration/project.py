@@ -9,9 +9,10 @@ from dagster_dbt import DbtProject
 
 from hotline.settings import PROJECT_DIR
 
+# target/manifest.json must exist: `make run`, `make dev` and `make test` run `dbt parse` first.
+# (DbtProject.prepare_if_dev() is not used: it looks for dbt on PATH, and make does not
+# activate the virtualenv.)
 dbt_project = DbtProject(project_dir=PROJECT_DIR, profiles_dir=PROJECT_DIR)
-# under `dagster dev` the manifest is re-parsed on start; elsewhere `dbt parse` must have run
-dbt_project.prepare_if_dev()
 
 
 def gx_root() -> Path:
