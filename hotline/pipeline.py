@@ -21,6 +21,7 @@ from hotline.settings import duckdb_path, exports_dir
 
 def seed_and_land(database: Path, folder: Path | None, env: dict[str, str] | None = None) -> None:
     """Load configuration seeds, then the raw data: the sample seeds, or the landing folder."""
+    database.parent.mkdir(parents=True, exist_ok=True)  # a fresh clone has no warehouse/ yet
     env = {**(env or {}), "HOTLINE_DUCKDB_PATH": str(database)}
     if folder is None:
         run_dbt(["seed", "--full-refresh"], env)

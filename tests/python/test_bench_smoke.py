@@ -15,8 +15,17 @@ from bench.report import write_report
 def test_benchmark_harness_runs_and_implementations_agree(tmp_path):
     record = run(3000, skip_pandas=False, pandas_limit_gb=8, data_root=tmp_path / "data", results_dir=tmp_path / "r")
     phases = {p["phase"] for p in record["phases"]}
-    assert {"ingestion", "ingestion floor (read_csv)", "full build", "full build floor (DuckDB SQL)", "pandas",
-            "incremental (one new period)", "incremental build", "checks (GX)", "publish"} <= phases
+    assert {
+        "ingestion",
+        "ingestion floor (read_csv)",
+        "full build",
+        "full build floor (DuckDB SQL)",
+        "pandas",
+        "incremental (one new period)",
+        "incremental build",
+        "checks (GX)",
+        "publish",
+    } <= phases
     assert all(p["ok"] and p["wall"] > 0 and p["peak_rss"] > 0 for p in record["phases"])
     for name, differences in record["comparisons"].items():
         assert differences["rows"] > 0, name
