@@ -57,7 +57,11 @@ def main(argv=None) -> int:
         f"({period.first_day} .. {period.last_day}) on {exports_dir() or 'the embedded sample'}"
     )
     job = defs.resolve_job_def("refresh_warehouse")
-    result = job.execute_in_process(instance=DagsterInstance.ephemeral(), partition_key=key, raise_on_error=False)
+    # Dagster's own event stream stays quiet unless something errs: the report below says it all
+    quiet = {"loggers": {"console": {"config": {"log_level": "ERROR"}}}}
+    result = job.execute_in_process(
+        instance=DagsterInstance.ephemeral(), partition_key=key, raise_on_error=False, run_config=quiet
+    )
     outcomes = check_outcomes(result)
     dbt_checks = [o for o in outcomes if o[1] not in {c.name for c in _gx_checks()}]
     gx_checks = [o for o in outcomes if o[1] in {c.name for c in _gx_checks()}]
@@ -69,9 +73,10 @@ def main(argv=None) -> int:
         if not passed:
             print(f"  FAILED {asset_key}: {name}")
     print("Great Expectations checks:")
-    for asset_key, name, passed, severity in gx_checks:
+    validates = {c.name: c.asset for c in _gx_checks()}
+    for _, name, passed, severity in gx_checks:
         verdict = "passed" if passed else ("FAILED (blocks publishing)" if severity == "ERROR" else "warning")
-        print(f"  {name:<30} on {asset_key:<28} {verdict}")
+        print(f"  {name:<30} validates {validates[name]:<26} {verdict}")
     if not result.success:
         failed = [e.step_key for e in result.all_events if e.event_type == DagsterEventType.STEP_FAILURE]
         print(f"\nRun FAILED at {failed}; the serving copy was not replaced: {serving_path()}")
