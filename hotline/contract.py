@@ -37,9 +37,6 @@ class Contract:
             mapping[col.header_zh] = col.name
         return mapping
 
-    def required_names(self) -> list[str]:
-        return [c.name for c in self.columns if c.required]
-
 
 TICKETS = Contract(
     table="ticket_exports",
@@ -111,9 +108,6 @@ ASSESSMENT_INPUTS = Contract(
 )
 
 CONTRACTS = (TICKETS, UNIT_STATISTICS, ASSESSMENT_INPUTS)
-
-# Lineage columns the loader adds to every raw row (and the sample seeds carry).
-LINEAGE_COLUMNS = ("_source_file", "_file_hash", "_source_row", "_loaded_at")
 
 
 def contract_for_headers(headers: list[str]) -> Contract | None:

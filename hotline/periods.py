@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import csv
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from hotline.settings import SEEDS_DIR
@@ -93,11 +93,3 @@ def period_of_day(rule: PeriodRule, day: date) -> Period | None:
         if candidate.first_day <= day <= candidate.last_day:
             return candidate
     return None
-
-
-def ended_periods(rule: PeriodRule, today: date) -> list[Period]:
-    return [p for p in periods(rule) if p.last_day < today]
-
-
-def day_after_end(p: Period) -> date:
-    return p.last_day + timedelta(days=1)
