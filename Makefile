@@ -7,22 +7,30 @@ STAMP := $(VENV)/.installed-from-lock
 SIZE ?= 1000000
 export PYTHONIOENCODING := utf-8
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
+# one spelling of the warehouse path for every dbt call, so dbt's partial parsing survives between them
+export HOTLINE_DUCKDB_PATH ?= $(CURDIR)/warehouse/hotline.duckdb
+# make run PERIOD=2024-02 JURISDICTION=东昌府区: the bulletin of that period (default: the latest complete one)
+PERIOD ?=
+JURISDICTION ?=
 
-.PHONY: setup run build test lint fix docs dev bench sample lock clean
+.PHONY: setup run build bulletin test lint fix docs dev bench sample lock clean
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --disable-pip-version-check --progress-bar on -r requirements.lock
 	touch $(STAMP)
 
 setup: $(STAMP) ## virtualenv with the pinned dependencies
 
-run: setup ## the scheduled job, in process: land -> dbt build -> checks -> publish -> bulletin; prints where results are
+run: setup ## the scheduled job, in process: land -> dbt build -> checks -> publish -> bulletin (.docx .html .pdf)
 	$(BIN)/dbt parse --quiet
-	$(BIN)/python -m orchestration.run
+	$(BIN)/python -m orchestration.run $(if $(PERIOD),--period $(PERIOD)) $(if $(JURISDICTION),--jurisdiction $(JURISDICTION)) $(if $(V),-v)
 
 build: setup ## the same warehouse without Dagster (seed or land, then dbt build)
 	$(BIN)/python -m hotline build
+
+bulletin: setup ## the bulletin from the serving copy, no build: make bulletin PERIOD=2025-12 JURISDICTION=青禾县
+	$(BIN)/python -m hotline bulletin $(if $(PERIOD),--period $(PERIOD)) $(if $(JURISDICTION),--jurisdiction $(JURISDICTION))
 
 test: setup lint ## everything CI checks
 	$(BIN)/dbt parse --quiet

@@ -2,6 +2,7 @@
 -- with count, share, 同比 and 环比, largest first.
 select
     breakdowns.dimension,
+    breakdowns.member,
     breakdowns.member_label_zh,
     breakdowns.ticket_count,
     round(breakdowns.share * 100, 2) as share_pct,

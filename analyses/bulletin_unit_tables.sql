@@ -3,6 +3,8 @@
 select
     rankings.tier_sort_order,
     rankings.tier_label_zh,
+    rankings.tier_id,
+    rankings.rank_rule,
     scores.unit_name,
     scores.assessed_handled_count as handled_count,
     scores.response_score,

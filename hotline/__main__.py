@@ -2,6 +2,8 @@
 
 build     seeds (or lands $HOTLINE_EXPORTS_DIR), runs dbt build, prints the summary
 summary   prints the summary of an existing warehouse
+bulletin  writes a bulletin (.docx, .html, .pdf) from the serving copy (see hotline.document.cli)
+report    writes a themed report (专题) from the serving copy
 land      loads a landing folder into raw.* (see hotline.landing)
 generate  writes sample exports (see hotline.generate)
 sample    rebuilds the embedded sample seeds (see hotline.sample)
@@ -24,6 +26,14 @@ def main() -> int:
 
         print_summary(duckdb_path())
         return 0
+    if command == "bulletin":
+        from hotline.document.cli import bulletin_main
+
+        return bulletin_main(args)
+    if command == "report":
+        from hotline.document.cli import report_main
+
+        return report_main(args)
     if command == "land":
         from hotline.landing import main as land
 

@@ -80,6 +80,26 @@ SURNAMES = (  # noqa: E501
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史黎贺顾毛郝龚邵万钱覃武戴孔汤庞樊兰殷施陶洪翟安颜倪严牛温芦季俞章鲁葛伍申尤毕聂柴焦向柳邢岳齐沿梅莫庄辛管祝左涂谷祁时舒耿牟卜路詹关苗凌费纪靳盛童欧甄项曲成游阳裴席卫查屈鲍位覃霍翁隋植甘景薄单包司柏宁柯阮桂闵欧阳解强丛华车冉房边"
 )
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文斌辉鹏飞宇浩然欣怡佳琪子涵梓轩雨泽晨阳思远博文嘉怡一诺"  # noqa: E501
+# Places a complaint names (fictional), by the kind of topic that names one. The place
+# is drawn from a generator of its own (keyed on the ticket id), so adding places
+# left every other field of the sample as it was.
+PLACES = {
+    "residential": ("幸福小区", "锦绣花园", "翠湖家园", "粮食局家属院", "东方名苑", "书香小区", "阳光花园"),
+    "village": ("李家村", "王庄村", "前营村", "柳树村", "河东村"),
+    "street": ("青禾路", "建设路", "人民街", "文化路", "东关社区", "南湖社区"),
+}
+PLACE_TOPICS = {
+    "物业管理": "residential",
+    "供热": "residential",
+    "燃气": "residential",
+    "城区停水": "residential",
+    "农村生活用水": "village",
+    "灌溉用水": "village",
+    "宅基地": "village",
+    "市容环境": "street",
+    "噪音扰民": "street",
+    "停电": "street",
+}
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
 BAD_UNIT = "县神秘事务办公室"
@@ -125,6 +145,15 @@ def fake_id_number(rng: random.Random) -> str:
 
 def fake_name(rng: random.Random) -> str:
     return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
+
+
+def _place(ticket_id: str, category: str) -> str:
+    """The place a complaint about this topic names, or "" (three in four name one)."""
+    kind = next((k for topic, k in PLACE_TOPICS.items() if topic in category), None)
+    own = random.Random(f"place/{ticket_id}")
+    if kind is None or own.random() < 0.25:
+        return ""
+    return own.choice(PLACES[kind])
 
 
 @dataclass
@@ -341,7 +370,7 @@ class CountyGenerator:
         onsite = rng.random() < 0.004
         name, phone = fake_name(rng), fake_phone(rng)
         text = category.split("/")[-1]
-        content = f"{name}来电反映{text}问题，希望尽快处理。"
+        content = f"{name}来电反映{_place(ticket_id, category)}{text}问题，希望尽快处理。"
         if rng.random() < 0.3:
             content += f"联系电话{phone}。"
         if rng.random() < 0.08:

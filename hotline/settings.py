@@ -14,7 +14,8 @@ def duckdb_path() -> Path:
 
 
 def serving_path() -> Path:
-    return Path(os.environ.get("HOTLINE_SERVING_PATH", PROJECT_DIR / "warehouse" / "hotline_serving.duckdb"))
+    """The read-only copy analysts and BI open: beside the working warehouse unless set."""
+    return Path(os.environ.get("HOTLINE_SERVING_PATH", duckdb_path().parent / "hotline_serving.duckdb"))
 
 
 def exports_dir() -> Path | None:
@@ -23,7 +24,8 @@ def exports_dir() -> Path | None:
 
 
 def bulletins_dir() -> Path:
-    return Path(os.environ.get("HOTLINE_BULLETINS_DIR", PROJECT_DIR / "warehouse" / "bulletins"))
+    """Where bulletins and themed reports are written: beside the working warehouse unless set."""
+    return Path(os.environ.get("HOTLINE_BULLETINS_DIR", duckdb_path().parent / "bulletins"))
 
 
 def duckdb_config() -> dict[str, str]:

@@ -4,17 +4,14 @@
 its own step it audits the working warehouse (the GX checks, see quality.py) and
 publishes only when every blocking check passed, else it fails and leaves the
 previous serving file untouched. ``period_bulletin`` is partitioned
-by statistical period per jurisdiction: it runs the bulletin analyses for its
-period against the serving copy and writes their results as CSV files.
+by statistical period per jurisdiction: it renders that period's bulletin from
+the serving copy as .docx, .html and .pdf (hotline.document); a backfill over a
+range of partitions writes past bulletins.
 """
 
-import csv
-from pathlib import Path
-
-import duckdb
 from dagster import AssetExecutionContext, AssetKey, Failure, MaterializeResult, MetadataValue, asset
 
-from hotline.bulletin import ANALYSES, run_analysis
+from hotline.document.render import bulletin_files
 from hotline.publish import publish
 from hotline.settings import bulletins_dir, serving_path
 from orchestration.landing import WRITER_TAG
@@ -24,15 +21,19 @@ from orchestration.quality import audit, check_specs
 PUBLISHED_MARTS = (
     "dim_calendar",
     "dim_categories",
+    "dim_scheme_components",
     "dim_periods",
     "dim_units",
     "fct_city_sampling_unit_period",
     "fct_enterprise_unit_period",
     "fct_file_reconciliation",
+    "fct_hotspot_places",
     "fct_hotspots",
     "fct_onsite_unit_period",
     "fct_period_breakdowns",
     "fct_period_overview",
+    "fct_theme_daily",
+    "fct_theme_summary",
     "fct_tickets",
     "fct_unit_period_metrics",
     "fct_unit_period_rankings",
@@ -78,33 +79,18 @@ def serving_warehouse(context: AssetExecutionContext):
     deps=[SERVING_KEY],
     partitions_def=period_partitions,
     group_name="serving",
-    kinds={"csv"},
-    description="The bulletin's tables for one jurisdiction and statistical period, from the serving copy.",
+    kinds={"docx", "html", "pdf"},
+    description="The bulletin (月报) of one jurisdiction and statistical period as .docx, .html and .pdf, "
+    "from the serving copy, laid out by documents/bulletin_templates.yml.",
 )
 def period_bulletin(context: AssetExecutionContext) -> MaterializeResult:
     period = parse_key(context.partition_key)
     folder = bulletins_dir() / period.jurisdiction / period.label
-    folder.mkdir(parents=True, exist_ok=True)
-    rows = {}
-    con = duckdb.connect(str(serving_path()), read_only=True)
-    try:
-        for name in ANALYSES:
-            columns, records = run_analysis(con, name, period.jurisdiction, period.label)
-            write_csv(folder / f"{name}.csv", columns, records)
-            rows[name] = len(records)
-    finally:
-        con.close()
+    paths = bulletin_files(serving_path(), period.jurisdiction, period.label, folder)
     return MaterializeResult(
         metadata={
             "folder": MetadataValue.path(str(folder)),
             "period": f"{period.first_day} .. {period.last_day} ({period.days} days)",
-            "rows": MetadataValue.json(rows),
+            **{fmt: MetadataValue.path(str(path)) for fmt, path in paths.items()},
         }
     )
-
-
-def write_csv(path: Path, columns: list[str], records: list[tuple]) -> None:
-    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(columns)
-        writer.writerows(records)

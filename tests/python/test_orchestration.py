@@ -120,7 +120,9 @@ def test_whole_job_materialises_and_publishes(orchestrated):
         serving.close()
         working.close()
     bulletin = folder / "bulletins" / "青禾县" / "2025-12"
-    assert (bulletin / "bulletin_overview.csv").read_text(encoding="utf-8-sig").count("\n") == 2
+    for fmt in ("docx", "html", "pdf"):
+        assert (bulletin / f"青禾县_2025-12_月报.{fmt}").stat().st_size > 10_000
+    assert "青禾县12345热线十二月份办理情况通报" in (bulletin / "青禾县_2025-12_月报.html").read_text(encoding="utf-8")
     assert (folder / "gx" / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html").exists()
 
 
