@@ -156,6 +156,31 @@ def _place(ticket_id: str, category: str) -> str:
     return own.choice(PLACES[kind])
 
 
+FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def _written(number: str, ticket_id: str) -> str:
+    """A number as callers and operators write it: plain most often, else grouped,
+    prefixed or full-width (from a generator of its own, keyed on the ticket id)."""
+    own = random.Random(f"written/{ticket_id}")
+    form = own.choices(("plain", "dashes", "blanks", "dots", "+86", "full"), (70, 8, 8, 4, 5, 5))[0]
+    if len(number) == 11:
+        groups = (number[:3], number[3:7], number[7:])
+    else:  # an ID-card number: area, birth date, sequence and check digit
+        groups = (number[:6], number[6:14], number[14:])
+    if form == "dashes":
+        return "-".join(groups)
+    if form == "blanks":
+        return " ".join(groups)
+    if form == "dots":
+        return ".".join(groups)
+    if form == "+86" and len(number) == 11:
+        return "+86 " + " ".join(groups)
+    if form == "full":
+        return number.translate(FULL_WIDTH)
+    return number
+
+
 @dataclass
 class Unit:
     name: str
@@ -372,9 +397,9 @@ class CountyGenerator:
         text = category.split("/")[-1]
         content = f"{name}来电反映{_place(ticket_id, category)}{text}问题，希望尽快处理。"
         if rng.random() < 0.3:
-            content += f"联系电话{phone}。"
+            content += f"联系电话{_written(phone, ticket_id)}。"
         if rng.random() < 0.08:
-            content += f"身份证号{fake_id_number(rng)}。"
+            content += f"身份证号{_written(fake_id_number(rng), ticket_id)}。"
         reply = f"经核实，已联系{name}，{text}问题已按规定办理。"
         spelling = unit.name
         if unit.aliases and rng.random() < 0.15:

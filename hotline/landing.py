@@ -8,15 +8,19 @@ For each file (``.csv`` or ``.xlsx``), in name order:
    so loading a folder twice changes nothing;
 2. its encoding is detected from the bytes (BOM, then strict UTF-8, then
    GB18030), never from the name; GB18030/GBK and ``.xlsx`` are converted to a
-   UTF-8 CSV first, because DuckDB's reader knows no other encodings here;
+   UTF-8 CSV first (hotline.export_files), because DuckDB's reader knows no other
+   encodings here; a text file with a few lines in neither encoding is read
+   record by record, those lines rejected with their byte offset;
 3. its header row is mapped to the contract's English names (Chinese or English
    headers); an unknown header or a missing required column rejects the whole
    file with a message naming the file and the header;
 4. DuckDB's own CSV reader loads it as text, every row keeping the file name,
-   the content hash and its record number. A malformed record (wrong number of
-   fields) is never dropped: the file is then re-read record by record and the
-   malformed records go to ``raw.rejected_rows`` (file, record number, reason,
-   no content), which the quarantine model reads.
+   the content hash and its record number. When the reader meets a record it
+   cannot read (a wrong number of fields, an unterminated quote, text after a
+   closing quote, a huge field, undecodable bytes) the file is read again record
+   by record (hotline.records): such records go to ``raw.rejected_rows`` (file,
+   record number, reason, no content), which the quarantine model reads, and
+   every other record lands.
 
 A bad file never stops the good ones: all files are tried, then ``LandingError``
 lists every file that was rejected and why.
@@ -25,46 +29,32 @@ lists every file that was rejected and why.
 from __future__ import annotations
 
 import argparse
-import codecs
-import csv
 import hashlib
 import os
+import shutil
 import sys
 import tempfile
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
 
-from hotline.contract import CONTRACTS, Contract, contract_for_headers
+from hotline.contract import Contract, contract_for_headers
+from hotline.export_files import (
+    EXPORTS,
+    HEADER_SEARCH_ROWS,
+    FileRejected,
+    detect_encoding,
+    file_format,
+    file_sha256,
+    header_position,
+    likely_encoding,
+    readable_copy,
+    sheet_names,
+)
+from hotline.raw_tables import ensure_raw_tables, insert_by_record, try_fast
+from hotline.records import damaged_text_encoding, header
 from hotline.settings import duckdb_config, duckdb_path, exports_dir
-
-CHUNK = 1 << 20
-LANDED_FILES_DDL = """
-create table if not exists raw.landed_files (
-    _file_hash varchar primary key,
-    _source_file varchar not null,
-    contract varchar not null,
-    file_format varchar not null,
-    encoding varchar not null,
-    row_count bigint not null,
-    rejected_count bigint not null,
-    _loaded_at timestamp not null
-)"""
-REJECTED_ROWS_DDL = """
-create table if not exists raw.rejected_rows (
-    _source_file varchar not null,
-    _file_hash varchar not null,
-    _source_row bigint not null,
-    contract varchar not null,
-    reason varchar not null,
-    _loaded_at timestamp not null
-)"""
-
-
-class FileRejected(Exception):
-    """A whole file cannot be loaded; the message names the file and the reason."""
 
 
 class LandingError(Exception):
@@ -79,122 +69,31 @@ class LandingReport:
     loaded: list[tuple[str, str, int, int]] = field(default_factory=list)  # name, contract, rows, rejected
     skipped: list[str] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)
+    not_landed: list[tuple[str, str]] = field(default_factory=list)  # (file or file#sheet, why)
 
 
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _decodes(path: Path, encoding: str, skip: int = 0) -> bool:
-    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+def read_header(path: Path, encoding: str) -> list[str]:
     try:
-        with open(path, "rb") as handle:
-            handle.read(skip)
-            while chunk := handle.read(CHUNK):
-                decoder.decode(chunk)
-            decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def detect_encoding(path: Path) -> str:
-    """``utf-8-sig``, ``utf-8`` or ``gb18030``, read off the bytes of the whole file."""
-    with open(path, "rb") as handle:
-        head = handle.read(4)
-    if head.startswith(codecs.BOM_UTF8):
-        if not _decodes(path, "utf-8", skip=3):
-            raise FileRejected("starts with a UTF-8 byte-order mark but is not valid UTF-8")
-        return "utf-8-sig"
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise FileRejected("is UTF-16; export it as UTF-8 or GB18030 (GBK) CSV")
-    if _decodes(path, "utf-8"):
-        return "utf-8"
-    if _decodes(path, "gb18030"):
-        return "gb18030"
-    raise FileRejected("is neither UTF-8 nor GB18030/GBK text (wrong encoding or not a CSV)")
-
-
-def _likely_encoding(path: Path) -> str:
-    """The encoding to try first: from the BOM, else UTF-8 if the first megabyte decodes as UTF-8."""
-    with open(path, "rb") as handle:
-        head = handle.read(CHUNK)
-    if head.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise FileRejected("is UTF-16; export it as UTF-8 or GB18030 (GBK) CSV")
-    try:
-        codecs.getincrementaldecoder("utf-8")(errors="strict").decode(head, final=False)
-    except UnicodeDecodeError:
-        return detect_encoding(path)
-    return "utf-8"
-
-
-def _readable_copy(path: Path, file_format: str, encoding: str, workdir: Path) -> Path:
-    """The file itself when DuckDB can read it, else a UTF-8 CSV copy of it."""
-    if file_format == "csv" and encoding in ("utf-8", "utf-8-sig"):
-        return path
-    try:
-        return _to_utf8_csv(path, file_format, encoding, workdir)
-    except Exception as exc:  # a broken workbook, say
-        raise FileRejected(f"cannot be read as {file_format}: {exc}") from exc
-
-
-def _rejects_include(con, error_type: str) -> bool:
-    return bool(con.execute("select count(*) from landing_rejects where error_type = ?", [error_type]).fetchone()[0])
-
-
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M:%S")
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
-
-
-def _xlsx_rows(path: Path):
-    from python_calamine import CalamineWorkbook
-
-    workbook = CalamineWorkbook.from_path(str(path))
-    sheet = workbook.get_sheet_by_index(0)
-    for row in sheet.iter_rows():
-        yield [_cell(v) for v in row]
-
-
-def _to_utf8_csv(path: Path, file_format: str, encoding: str, workdir: Path) -> Path:
-    """A UTF-8 copy of the file for DuckDB's reader (streamed, constant memory)."""
-    target = workdir / "converted.csv"
-    if file_format == "xlsx":
-        with open(target, "w", encoding="utf-8", newline="") as out:
-            writer = csv.writer(out)
-            for row in _xlsx_rows(path):
-                writer.writerow(row)
-        return target
-    with open(path, encoding=encoding, newline="") as src, open(target, "w", encoding="utf-8", newline="") as out:
-        while chunk := src.read(CHUNK):
-            out.write(chunk)
-    return target
-
-
-def _read_header(path: Path) -> list[str]:
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        try:
-            return next(csv.reader(handle))
-        except StopIteration:
-            raise FileRejected("is empty (no header row)") from None
+        return header(path, encoding)
+    except (ValueError, StopIteration):
+        raise FileRejected("is empty (no header row) or its first line is not readable text") from None
 
 
 def map_header(headers: list[str]) -> tuple[Contract, list[str]]:
-    """The contract the file follows and the English name of each of its columns."""
+    """The contract the file follows and the English name of each of its columns.
+
+    Empty columns at the end (a trailing comma on every line) are kept under
+    placeholder names and never loaded; a blank header elsewhere is named by its
+    position, a repeated one by its Chinese name.
+    """
     cleaned = [h.strip().lstrip("\ufeff") for h in headers]
+    trailing = 0
+    while cleaned and not cleaned[-1]:
+        cleaned.pop()
+        trailing += 1
+    blank = [str(i) for i, h in enumerate(cleaned, start=1) if not h]
+    if blank:
+        raise FileRejected(f"has column(s) without a header at position(s) {', '.join(blank)} (counting from 1)")
     contract = contract_for_headers(cleaned)
     if contract is None:
         raise FileRejected(f"has no header this warehouse knows: {', '.join(cleaned[:6])} ...")
@@ -203,127 +102,95 @@ def map_header(headers: list[str]) -> tuple[Contract, list[str]]:
     if unknown:
         raise FileRejected(f"has header(s) nobody knows for the {contract.table} contract: {', '.join(unknown)}")
     names = [known[h] for h in cleaned]
+    chinese = {c.name: c.header_zh for c in contract.columns}
     repeated = sorted({n for n in names if names.count(n) > 1})
     if repeated:
-        raise FileRejected(f"has a column twice: {', '.join(repeated)}")
+        raise FileRejected(f"has a column twice: {', '.join(f'{chinese[n]} ({n})' for n in repeated)}")
     missing = [c.header_zh + f" ({c.name})" for c in contract.columns if c.required and c.name not in names]
     if missing:
         raise FileRejected(f"is missing required column(s): {', '.join(missing)}")
-    return contract, names
+    return contract, names + [f"_empty_column_{len(names) + i}" for i in range(1, trailing + 1)]
 
 
-def ensure_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the raw tables the loader writes (text columns plus lineage)."""
-    con.execute("create schema if not exists raw")
-    exists = con.execute(
-        "select count(*) from information_schema.tables where table_schema = 'raw' and table_name = 'landed_files'"
-    ).fetchone()[0]
-    if not exists:
-        # tables left by ``dbt seed`` (the embedded sample) are replaced by landed files
-        for table in [c.table for c in CONTRACTS] + ["rejected_rows"]:
-            con.execute(f"drop table if exists raw.{table}")
-    for contract in CONTRACTS:
-        columns = ", ".join(f"{name} varchar" for name in contract.names)
-        con.execute(
-            f"create table if not exists raw.{contract.table} ({columns}, _source_file varchar, "
-            "_file_hash varchar, _source_row bigint, _loaded_at timestamp)"
-        )
-    con.execute(LANDED_FILES_DDL)
-    con.execute(REJECTED_ROWS_DDL)
+def work_root(database: Path) -> Path:
+    """Where converted copies of exports live while a file lands: beside the warehouse,
+    readable by its owner only (a converted export is personal data in plain UTF-8)."""
+    root = database.parent / ".landing-work"
+    root.mkdir(mode=0o700, exist_ok=True)
+    root.chmod(0o700)
+    return root
 
 
-def _insert_fast(con, contract: Contract, names: list[str], csv_path: Path, name: str, digest: str) -> int | None:
-    """One pass of DuckDB's reader straight into the raw table; None when it met a malformed record.
+def sweep_work(database: Path) -> list[Path]:
+    """Remove what a killed landing left behind (one writer at a time: nothing else is using it)."""
+    root = database.parent / ".landing-work"
+    left = sorted(root.iterdir()) if root.is_dir() else []
+    for leftover in left:
+        if leftover.is_dir():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            leftover.unlink(missing_ok=True)
+    return left
 
-    The caller runs this in a transaction and rolls it back on None, then re-reads
-    the file record by record.
+
+def land_file(
+    con: duckdb.DuckDBPyConnection, path: Path, workroot: Path, sheet: str | None = None, name: str | None = None
+) -> tuple[str, int, int] | None:
+    """Load one file (one sheet of a workbook); None when its content was loaded before.
+
+    Raises FileRejected. Converted copies are written under ``workroot`` and removed
+    whatever happens. A sheet of a workbook with several lands as ``name`` with a
+    content hash of its own (the file's hash and the sheet's name).
     """
-    select = ", ".join(n if n in names else f"null as {n}" for n in contract.names)
-    inserted = con.execute(
-        f"insert into raw.{contract.table} select {select}, ? as _source_file, ? as _file_hash, "
-        "row_number() over () as _source_row, current_timestamp as _loaded_at from read_csv("
-        "?, header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"', "
-        "names = ?, store_rejects = true, rejects_table = 'landing_rejects', rejects_scan = 'landing_scans')",
-        [name, digest, str(csv_path), names],
-    ).fetchone()[0]
-    if con.execute("select count(*) from landing_rejects").fetchone()[0]:
-        return None
-    return inserted
-
-
-def _insert_batch(con, contract: Contract, names: list[str], name: str, digest: str) -> None:
-    select = ", ".join(name_ if name_ in names else f"null as {name_}" for name_ in contract.names)
-    con.execute(
-        f"insert into raw.{contract.table} select {select}, ? as _source_file, ? as _file_hash, "
-        "_source_row, current_timestamp as _loaded_at from landing_batch",
-        [name, digest],
-    )
-
-
-def _insert_by_record(con, contract, names, csv_path: Path, name: str, digest: str, workdir: Path):
-    """Slow path: Python's CSV reader, record by record; malformed records are set aside."""
-    good = workdir / "good.csv"
-    rejected: list[tuple[int, str]] = []
-    width = len(names)
-    with open(csv_path, encoding="utf-8", newline="") as src, open(good, "w", encoding="utf-8", newline="") as out:
-        reader = csv.reader(src)
-        writer = csv.writer(out)
-        next(reader)
-        writer.writerow([*names, "_source_row"])
-        for number, record in enumerate(reader, start=1):
-            if len(record) == width:
-                writer.writerow([*record, number])
-            else:
-                rejected.append((number, f"malformed record: {len(record)} fields where the header has {width}"))
-    con.execute("drop table if exists temp.landing_batch")
-    con.execute(
-        "create temp table landing_batch as select * from read_csv(?, header = true, all_varchar = true, "
-        "delim = ',', quote = '\"', escape = '\"')",
-        [str(good)],
-    )
-    con.execute("alter table landing_batch alter _source_row type bigint")
-    _insert_batch(con, contract, names, name, digest)
-    for number, reason in rejected:
-        con.execute(
-            "insert into raw.rejected_rows values (?, ?, ?, ?, ?, current_timestamp)",
-            [name, digest, number, contract.table, reason],
-        )
-    return con.execute("select count(*) from landing_batch").fetchone()[0], len(rejected)
-
-
-def land_file(con: duckdb.DuckDBPyConnection, path: Path) -> tuple[str, int, int] | None:
-    """Load one file; None when its content was loaded before. Raises FileRejected."""
     digest = file_sha256(path)
+    if name is not None:
+        digest = hashlib.sha256(f"{digest}#{sheet}".encode()).hexdigest()
+    name = name or path.name
     if con.execute("select 1 from raw.landed_files where _file_hash = ?", [digest]).fetchone():
         return None
-    file_format = "xlsx" if path.suffix.lower() == ".xlsx" else "csv"
-    with tempfile.TemporaryDirectory(prefix="hotline-landing-") as tmp:
+    fmt = file_format(path)
+    with tempfile.TemporaryDirectory(prefix="file-", dir=workroot) as tmp:
         workdir = Path(tmp)
         # UTF-8 is checked by DuckDB's reader as it loads (invalid bytes come back as
         # rejects); Python decodes a whole file only when the first megabyte or DuckDB
-        # says it is not UTF-8: then GB18030 is tried, and the file converted
-        encoding = "xlsx" if file_format == "xlsx" else _likely_encoding(path)
-        csv_path = _readable_copy(path, file_format, encoding, workdir)
-        contract, names = map_header(_read_header(csv_path))
+        # says it is not UTF-8: then GB18030 is tried, and the file converted. A text
+        # file with a few lines in neither is read record by record, those lines rejected.
+        try:
+            encoding = fmt if fmt != "csv" else likely_encoding(path)
+            csv_path = readable_copy(path, fmt, encoding, workdir, sheet)
+            source, source_encoding = (path, encoding) if csv_path == path else (csv_path, "utf-8")
+        except FileRejected:
+            damaged = damaged_text_encoding(path) if fmt == "csv" else None
+            if damaged is None:
+                raise
+            encoding, csv_path, source, source_encoding = damaged, None, path, damaged
+        try:
+            contract, names = map_header(read_header(source, source_encoding))
+        except ValueError as exc:
+            raise FileRejected(str(exc)) from None
         con.execute("begin transaction")
         try:
-            rows = _insert_fast(con, contract, names, csv_path, path.name, digest)
+            rows, invalid_unicode = (
+                try_fast(con, contract, names, csv_path, name, digest) if csv_path else (None, False)
+            )
             rejected = 0
             if rows is None:
-                invalid_unicode = _rejects_include(con, "INVALID UNICODE")
                 con.execute("rollback")
                 con.execute("begin transaction")
                 if invalid_unicode and encoding in ("utf-8", "utf-8-sig"):
                     encoding = detect_encoding(path)
-                    csv_path = _readable_copy(path, file_format, encoding, workdir)
-                    rows = _insert_fast(con, contract, names, csv_path, path.name, digest)
+                    csv_path = readable_copy(path, fmt, encoding, workdir)
+                    source, source_encoding = csv_path, "utf-8"
+                    rows, _ = try_fast(con, contract, names, csv_path, name, digest)
                 if rows is None:
                     con.execute("rollback")
                     con.execute("begin transaction")
-                    rows, rejected = _insert_by_record(con, contract, names, csv_path, path.name, digest, workdir)
+                    rows, rejected = insert_by_record(
+                        con, contract, names, source, source_encoding, name, digest, workdir
+                    )
             con.execute(
                 "insert into raw.landed_files values (?, ?, ?, ?, ?, ?, ?, current_timestamp)",
-                [digest, path.name, contract.table, file_format, encoding, rows, rejected],
+                [digest, name, contract.table, fmt, encoding, rows, rejected],
             )
             con.execute("commit")
         except duckdb.Error as exc:
@@ -336,7 +203,35 @@ def land_file(con: duckdb.DuckDBPyConnection, path: Path) -> tuple[str, int, int
 
 
 def export_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in (".csv", ".xlsx"))
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in EXPORTS)
+
+
+def other_files(folder: Path) -> list[Path]:
+    """Files of the landing folder that are not exports (reported, never silently passed over)."""
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() not in EXPORTS)
+
+
+def _is_known_header(cells: list[str]) -> bool:
+    return contract_for_headers(cells) is not None
+
+
+def landing_units(path: Path, report: LandingReport) -> list[tuple[str | None, str | None]]:
+    """(sheet, name) of each part of a file that lands: the file itself, or each sheet of a
+    workbook that has a header this warehouse knows; other sheets are reported."""
+    if file_format(path) == "csv":
+        return [(None, None)]
+    try:
+        sheets = sheet_names(path)
+        known = [s for s in sheets if header_position(path, s, _is_known_header) is not None]
+    except Exception:  # not a workbook after all: land_file rejects it with the reason
+        return [(None, None)]
+    for sheet in sheets:
+        if sheet not in known:
+            why = f"no header this warehouse knows in its first {HEADER_SEARCH_ROWS} rows"
+            report.not_landed.append((f"{path.name}#{sheet}", why))
+    if len(known) <= 1:
+        return [(known[0] if known else None, None)]
+    return [(sheet, f"{path.name}#{sheet}") for sheet in known]
 
 
 def land_folder(folder: Path, database: Path | None = None, raise_on_failure: bool = True) -> LandingReport:
@@ -346,19 +241,25 @@ def land_folder(folder: Path, database: Path | None = None, raise_on_failure: bo
     database = database or duckdb_path()
     database.parent.mkdir(parents=True, exist_ok=True)
     report = LandingReport()
+    sweep_work(database)
+    workroot = work_root(database)
     con = duckdb.connect(str(database), config=duckdb_config())
     try:
         ensure_raw_tables(con)
+        for path in other_files(folder):
+            report.not_landed.append((path.name, f"not an export ({', '.join(EXPORTS)})"))
         for path in export_files(folder):
-            try:
-                outcome = land_file(con, path)
-            except FileRejected as exc:
-                report.failures.append((path.name, f"{path.name} {exc}"))
-                continue
-            if outcome is None:
-                report.skipped.append(path.name)
-            else:
-                report.loaded.append((path.name, *outcome))
+            for sheet, name in landing_units(path, report):
+                shown = name or path.name
+                try:
+                    outcome = land_file(con, path, workroot, sheet, name)
+                except FileRejected as exc:
+                    report.failures.append((shown, f"{shown} {exc}"))
+                    continue
+                if outcome is None:
+                    report.skipped.append(shown)
+                else:
+                    report.loaded.append((shown, *outcome))
     finally:
         con.close()
     if report.failures and raise_on_failure:
@@ -376,6 +277,8 @@ def main(argv: list[str] | None = None) -> int:
     report = land_folder(args.dir, args.database, raise_on_failure=False)
     for name, table, rows, rejected in report.loaded:
         print(f"loaded   {name} -> raw.{table}: {rows} rows, {rejected} malformed")
+    for name, why in report.not_landed:
+        print(f"NOT LANDED {name}: {why}", file=sys.stderr)
     for name in report.skipped:
         print(f"skipped  {name} (already loaded)")
     for _, reason in report.failures:

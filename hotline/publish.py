@@ -12,6 +12,7 @@ ever opens the serving path for writing, so readers can open it at any time.
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,6 +23,27 @@ import duckdb
 from hotline.settings import duckdb_config, duckdb_path, serving_path
 
 PUBLISHED_SCHEMA = "marts"
+LEFTOVER_AGE_SECONDS = 3600  # a staging file this old belongs to a publish that was killed
+
+
+def sql_literal(text: str) -> str:
+    """A SQL string literal of any text (a path with a quote in it, say)."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def sql_identifier(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def sweep_leftovers(serving: Path, now: float | None = None) -> list[Path]:
+    """Remove the staging files (and their WAL) of publishes killed before they finished."""
+    now = now or time.time()
+    removed = []
+    for leftover in serving.parent.glob(f".{serving.name}.*.tmp*"):
+        if now - leftover.stat().st_mtime > LEFTOVER_AGE_SECONDS:
+            leftover.unlink(missing_ok=True)
+            removed.append(leftover)
+    return removed
 
 
 @dataclass
@@ -34,12 +56,13 @@ class Published:
 def publish(working: Path | None = None, serving: Path | None = None) -> Published:
     working, serving = working or duckdb_path(), serving or serving_path()
     serving.parent.mkdir(parents=True, exist_ok=True)
+    sweep_leftovers(serving)
     staging_file = serving.with_name(f".{serving.name}.{uuid.uuid4().hex}.tmp")
     tables: dict[str, int] = {}
     try:
         con = duckdb.connect(str(staging_file), config=duckdb_config())
         try:
-            con.execute(f"attach '{working}' as working (read_only)")
+            con.execute(f"attach {sql_literal(str(working))} as working (read_only)")
             names = [
                 n
                 for (n,) in con.execute(
@@ -50,10 +73,9 @@ def publish(working: Path | None = None, serving: Path | None = None) -> Publish
             ]
             con.execute(f"create schema {PUBLISHED_SCHEMA}")
             for name in names:
-                con.execute(
-                    f"create table {PUBLISHED_SCHEMA}.{name} as select * from working.{PUBLISHED_SCHEMA}.{name}"
-                )
-                tables[name] = con.execute(f"select count(*) from {PUBLISHED_SCHEMA}.{name}").fetchone()[0]
+                table = f"{PUBLISHED_SCHEMA}.{sql_identifier(name)}"
+                con.execute(f"create table {table} as select * from working.{table}")
+                tables[name] = con.execute(f"select count(*) from {table}").fetchone()[0]
             published_at = datetime.now()
             con.execute(
                 f"create table {PUBLISHED_SCHEMA}._publication as select ? as published_at, ? as source_file",

@@ -34,3 +34,27 @@ def duckdb_config() -> dict[str, str]:
     Past it DuckDB spills to ``<database>.tmp`` beside the database file.
     """
     return {"memory_limit": os.environ.get("HOTLINE_DUCKDB_MEMORY_LIMIT", "2GB")}
+
+
+DEFAULT_PHONE_SALT = "hotline-development-salt"
+
+
+def phone_salt() -> str:
+    """The salt of caller_phone_hash (HOTLINE_PHONE_SALT): any text; a development default."""
+    return os.environ.get("HOTLINE_PHONE_SALT") or DEFAULT_PHONE_SALT
+
+
+def salt_problem(landing_folder: Path | None) -> str | None:
+    """Why a build should not go on unwarned: real exports hashed with the development salt.
+
+    Raises SystemExit when HOTLINE_REQUIRE_SALT=1 asks for a real salt.
+    """
+    if landing_folder is None or os.environ.get("HOTLINE_PHONE_SALT"):
+        return None
+    message = (
+        "HOTLINE_PHONE_SALT is not set: the callers' phone hashes of these exports use the public "
+        "development salt, so anyone could match a phone to its hash; set a secret salt"
+    )
+    if os.environ.get("HOTLINE_REQUIRE_SALT") == "1":
+        raise SystemExit(f"refused: {message} (HOTLINE_REQUIRE_SALT=1)")
+    return message

@@ -1,15 +1,28 @@
 {#-
-    parse_timestamp(text): a timestamp in one of the formats the export
-    contract lists (YYYY-MM-DD HH:MM:SS, YYYY/M/D H:MM, with or without
-    seconds), or null when the text is none of them. Callers compare the
-    result with the input to tell "empty" from "unparseable".
+    parse_timestamp(text): a timestamp in any unambiguous form exports use, or
+    null when the text is none of them (callers compare the result with the input
+    to tell "empty" from "unparseable"). Year first, always: 2024-02-03 10:05:00,
+    2024/2/3 9:05, 2024.2.3 10:05, 2024年2月3日 10:05, 2024-02-03T10:05:00, with or
+    without seconds, fractional seconds kept; 20240203100500 (14 digits); and an
+    Excel serial date-time (45325.42: days since 1899-12-30). A day-first or
+    month-first date (03/02/2024) is ambiguous and stays unparsed.
 -#}
 {% macro parse_timestamp(text) -%}
     {{ return(adapter.dispatch('parse_timestamp', 'hotline_warehouse')(text)) }}
 {%- endmacro %}
 
 {% macro duckdb__parse_timestamp(text) -%}
-    try_strptime({{ text }}, ['%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y/%m/%d %H:%M:%S', '%Y/%m/%d %H:%M'])
+    coalesce(
+        try_strptime(
+            regexp_replace(trim({{ text }}), '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(T| +)', '\1-\2-\3 '),
+            ['%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%d %H:%M:%S.%f', '%Y%m%d%H%M%S']
+        ),
+        case
+            when regexp_full_match(trim({{ text }}), '[1-9][0-9]{4}([.][0-9]+)?')
+                then cast('1899-12-30' as timestamp)
+                + to_seconds(cast(round(cast(trim({{ text }}) as double) * 86400) as bigint))
+        end
+    )
 {%- endmacro %}
 
 {% macro default__parse_timestamp(text) -%}

@@ -1,16 +1,24 @@
 {#-
     scrub_pii(text, caller_name): free text with personal data masked.
     ID-card numbers (17 digits and a digit or X), mobile numbers (1[3-9] and 9
-    digits) and landlines (0 + area code + 7-8 digits) become [身份证号] / [电话];
-    the caller's own name becomes [姓名]. Digits are made half-width first so a
-    number typed in full-width digits is caught too. The patterns only match
-    where no digit stands beside them, so longer numbers (ticket ids) are left.
+    digits) and landlines (0 + area code + 7-8 digits) become [身份证号] / [电话]
+    in every common written form: digits grouped by dashes, dots or blanks
+    (138-1234-5678, 139 8765 4321, 371502 19900101 1234), a +86 / 0086 / (+86)
+    prefix, a landline's area code in brackets, full-width digits and
+    separators. The caller's own name becomes [姓名]. A number only matches where
+    no digit stands beside it, so longer numbers are left. Mobile numbers are
+    replaced twice, so that two numbers one separator apart are both caught.
 -#}
 {% macro scrub_pii(text, caller_name) -%}
+    {%- set sep = '[-. 　－．]?' -%}
     {%- set digits = "translate(" ~ text ~ ", '０１２３４５６７８９Ｘｘ', '0123456789Xx')" -%}
-    {%- set no_id = regexp_replace_all(digits, '(^|[^0-9])[0-9]{17}[0-9Xx]([^0-9Xx]|$)', '\\1[身份证号]\\2') -%}
-    {%- set no_mobile = regexp_replace_all(no_id, '(^|[^0-9])1[3-9][0-9]{9}([^0-9]|$)', '\\1[电话]\\2') -%}
-    {%- set no_landline = regexp_replace_all(no_mobile, '(^|[^0-9])0[0-9]{2,3}-?[0-9]{7,8}([^0-9]|$)', '\\1[电话]\\2') -%}
+    {%- set id_number = '(^|[^0-9])[0-9](?:' ~ sep ~ '[0-9]){16}' ~ sep ~ '[0-9Xx]([^0-9Xx]|$)' -%}
+    {%- set prefix = '(?:(?:[+＋]|00)86|[(（][+＋]?86[)）])' -%}
+    {%- set mobile = '(^|[^0-9])(?:' ~ prefix ~ sep ~ ')?1[3-9][0-9](?:' ~ sep ~ '[0-9]){8}([^0-9]|$)' -%}
+    {%- set landline = '(^|[^0-9])[(（]?0[0-9]{2,3}[)）]?' ~ sep ~ '[0-9]{3,4}' ~ sep ~ '[0-9]{4}([^0-9]|$)' -%}
+    {%- set no_id = regexp_replace_all(digits, id_number, '\\1[身份证号]\\2') -%}
+    {%- set no_mobile = regexp_replace_all(regexp_replace_all(no_id, mobile, '\\1[电话]\\2'), mobile, '\\1[电话]\\2') -%}
+    {%- set no_landline = regexp_replace_all(no_mobile, landline, '\\1[电话]\\2') -%}
     case
         when {{ caller_name }} is null or length(trim({{ caller_name }})) < 2 then {{ no_landline }}
         else replace({{ no_landline }}, trim({{ caller_name }}), '[姓名]')

@@ -8,6 +8,9 @@ finished (dbt holds the DuckDB file while it runs) and attached to each model's
 materialization; the column schema comes from the models' YAML contracts.
 """
 
+import shutil
+from pathlib import Path
+
 import duckdb
 from dagster import AssetExecutionContext, Output
 from dagster_dbt import DbtCliResource, dbt_assets
@@ -17,6 +20,15 @@ from orchestration.landing import WRITER_TAG
 from orchestration.project import dbt_project
 
 DBT_SELECTION_EXCLUDE = "resource_type:seed"
+KEEP_INVOCATIONS = 3  # dagster-dbt writes one target folder per run: keep the newest few
+
+
+def prune_invocation_folders(target: Path, keep: int = KEEP_INVOCATIONS) -> list[Path]:
+    """Remove all but the ``keep`` newest per-run target folders (target/hotline_dbt_models-*)."""
+    folders = sorted(target.glob("hotline_dbt_models-*"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for folder in folders[keep:]:
+        shutil.rmtree(folder, ignore_errors=True)
+    return folders[keep:]
 
 
 def _relations(con) -> dict[str, str]:
@@ -52,5 +64,6 @@ def hotline_dbt_models(context: AssetExecutionContext, dbt: DbtCliResource):
             yield event
     finally:
         con.close()
+    prune_invocation_folders(Path(dbt_project.project_dir) / dbt_project.target_path)
     if not invocation.is_successful():
         raise RuntimeError("dbt build failed: a model or a dbt test failed (see the dbt events above)")

@@ -7,11 +7,20 @@ Every file loaded is listed in the materialization's metadata with its lineage
 """
 
 import duckdb
-from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, MetadataValue, multi_asset
+from dagster import (
+    AssetExecutionContext,
+    AssetKey,
+    AssetSpec,
+    Failure,
+    MaterializeResult,
+    MetadataValue,
+    multi_asset,
+)
 
 from hotline.contract import CONTRACTS
 from hotline.pipeline import seed_and_land
-from hotline.settings import duckdb_path, exports_dir
+from hotline.settings import duckdb_path, exports_dir, salt_problem
+from hotline.writer_lock import BuildRunning, ensure_free
 
 RAW_TABLES = [c.table for c in CONTRACTS] + ["rejected_rows", "landed_files"]
 WRITER_TAG = {"hotline/writer": "duckdb"}
@@ -31,8 +40,19 @@ WRITER_TAG = {"hotline/writer": "duckdb"}
 )
 def landed_exports(context: AssetExecutionContext):
     database, folder = duckdb_path(), exports_dir()
+    try:
+        ensure_free(database)  # a second writer stops here with one line, not deep inside DuckDB
+    except BuildRunning as running:
+        raise Failure(description=str(running), allow_retries=False) from None
+    try:
+        if warning := salt_problem(folder):
+            context.log.warning(warning)
+    except SystemExit as refused:
+        raise Failure(description=str(refused), allow_retries=False) from None
     context.log.info(f"landing into {database} from {folder or 'the embedded sample (dbt seed)'}")
-    seed_and_land(database, folder)
+    not_landed = seed_and_land(database, folder)
+    for name, why in not_landed:
+        context.log.warning(f"not landed: {name} ({why})")
     con = duckdb.connect(str(database), read_only=True)
     try:
         files = con.execute(
@@ -53,5 +73,6 @@ def landed_exports(context: AssetExecutionContext):
                 "dagster/row_count": counts[table],
                 "source": "landing folder" if folder else "embedded sample",
                 "files": MetadataValue.md(lineage) if table == "landed_files" else len(files),
+                "not_landed": MetadataValue.json([{"file": n, "why": w} for n, w in not_landed]),
             },
         )

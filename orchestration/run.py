@@ -21,8 +21,9 @@ from pathlib import Path
 from dagster import AssetKey, DagsterEventType, DagsterInstance
 
 from hotline.document.period_choice import choose
-from hotline.settings import PROJECT_DIR, bulletins_dir, duckdb_path, exports_dir, serving_path
+from hotline.settings import PROJECT_DIR, bulletins_dir, duckdb_path, exports_dir, salt_problem, serving_path
 from hotline.summary import print_summary
+from hotline.writer_lock import EXIT_BUILD_RUNNING, BuildRunning, writer_lock
 from orchestration.partitions import SEPARATOR, all_keys
 from orchestration.project import data_docs_index
 
@@ -98,6 +99,9 @@ def run_warehouse(job, verbose: bool, key: str):
         f"{files.value if files else '?'} files, {raw_rows.value if raw_rows else '?'} ticket rows in raw "
         f"({'landing folder ' + str(exports_dir()) if exports_dir() else 'embedded sample'})",
     )
+    not_landed = landed.get("landed_files", {}).get("not_landed")
+    for item in not_landed.value if not_landed else []:
+        print(f"  not landed: {item['file']} ({item['why']})")
     gx_names = {c.name for c in _gx_checks()}
     dbt_checks = [o for o in outcomes if o[1] not in gx_names]
     models = len(_materialized(result, "hotline_dbt_models"))
@@ -160,6 +164,17 @@ def main(argv=None) -> int:
 
     job = defs.resolve_job_def("refresh_warehouse")
     print(f"Building {duckdb_path()} from {exports_dir() or 'the embedded sample'}", flush=True)
+    if warning := salt_problem(exports_dir()):
+        print(f"WARNING: {warning}")
+    try:
+        with writer_lock(duckdb_path()):
+            return _run(job, args)
+    except BuildRunning as running:
+        print(running)
+        return EXIT_BUILD_RUNNING
+
+
+def _run(job, args) -> int:
     result, dbt_checks, gx_checks = run_warehouse(job, args.verbose, all_keys()[0])
     for asset_key, name, passed, _ in dbt_checks:
         if not passed:

@@ -320,7 +320,7 @@ final as (
         met_caller,
         case
             when length(caller_phone_digits) >= 7
-                then {{ sha256_hex(dbt.concat(["'" ~ var('phone_salt') ~ "'", 'caller_phone_digits'])) }}
+                then {{ sha256_hex(dbt.concat([phone_salt(), 'caller_phone_digits'])) }}
         end as caller_phone_hash,
         {{ scrub_pii('content', 'caller_name') }} as content_scrubbed,
         {{ scrub_pii('reply', 'caller_name') }} as reply_scrubbed,

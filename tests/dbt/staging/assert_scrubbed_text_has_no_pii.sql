@@ -1,12 +1,26 @@
 -- A row returned here means free text left staging with a phone number or an
--- ID-card number in it (the scrubber missed a pattern).
+-- ID-card number in it (the scrubber missed a written form). Checked another way
+-- than the scrubber finds them: every separator people put in a number (blanks,
+-- dashes, dots, brackets, plus signs, full-width or not) is deleted first, then
+-- plain digit runs are looked for.
+with
+
+texts as (
+    select
+        ticket_id,
+        _source_file,
+        _source_row,
+        {{ regexp_replace_all(
+            "translate(coalesce(content_scrubbed, '') || ' ' || coalesce(reply_scrubbed, ''), '０１２３４５６７８９', '0123456789')",
+            '[-. 　－．+＋()（）]', '') }} as squeezed
+    from {{ ref('stg_hotline__ticket_rows') }}
+)
+
 select
     ticket_id,
     _source_file,
     _source_row
-from {{ ref('stg_hotline__ticket_rows') }}
+from texts
 where
-    {{ regex_matches('content_scrubbed', '(^|[^0-9])1[3-9][0-9]{9}([^0-9]|$)') }}
-    or {{ regex_matches('content_scrubbed', '(^|[^0-9])[0-9]{17}[0-9Xx]([^0-9Xx]|$)') }}
-    or {{ regex_matches('reply_scrubbed', '(^|[^0-9])1[3-9][0-9]{9}([^0-9]|$)') }}
-    or {{ regex_matches('reply_scrubbed', '(^|[^0-9])[0-9]{17}[0-9Xx]([^0-9Xx]|$)') }}
+    {{ regex_matches('squeezed', '(^|[^0-9])(0086|86)?1[3-9][0-9]{9}([^0-9]|$)') }}
+    or {{ regex_matches('squeezed', '(^|[^0-9])[0-9]{17}[0-9Xx]([^0-9Xx]|$)') }}

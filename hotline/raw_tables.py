@@ -1,0 +1,128 @@
+"""The raw tables the loader writes, and the two ways rows get into them.
+
+DuckDB's reader straight into the table in one pass (the fast path), or, when it
+meets a record it cannot read, the file record by record (hotline.records) with
+the records it rejects set aside in ``raw.rejected_rows`` (number and reason, no
+content). Every row keeps the file name, the content hash and its record number.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import duckdb
+
+from hotline.contract import CONTRACTS, Contract
+from hotline.records import records
+
+LANDED_FILES_DDL = """
+create table if not exists raw.landed_files (
+    _file_hash varchar primary key,
+    _source_file varchar not null,
+    contract varchar not null,
+    file_format varchar not null,
+    encoding varchar not null,
+    row_count bigint not null,
+    rejected_count bigint not null,
+    _loaded_at timestamp not null
+)"""
+REJECTED_ROWS_DDL = """
+create table if not exists raw.rejected_rows (
+    _source_file varchar not null,
+    _file_hash varchar not null,
+    _source_row bigint not null,
+    contract varchar not null,
+    reason varchar not null,
+    _loaded_at timestamp not null
+)"""
+
+
+def _rejects_include(con, error_type: str) -> bool:
+    return bool(con.execute("select count(*) from landing_rejects where error_type = ?", [error_type]).fetchone()[0])
+
+
+def try_fast(con, contract, names, csv_path: Path, name: str, digest: str) -> tuple[int | None, bool]:
+    """DuckDB's reader: (rows, False), or (None, whether invalid UTF-8 was the trouble) when it
+    meets a record it cannot read, and the slow path takes over."""
+    try:
+        rows = _insert_fast(con, contract, names, csv_path, name, digest)
+    except duckdb.Error:
+        return None, False  # the transaction is spoilt: nothing more can be asked of it
+    return rows, rows is None and _rejects_include(con, "INVALID UNICODE")
+
+
+def ensure_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the raw tables the loader writes (text columns plus lineage)."""
+    con.execute("create schema if not exists raw")
+    exists = con.execute(
+        "select count(*) from information_schema.tables where table_schema = 'raw' and table_name = 'landed_files'"
+    ).fetchone()[0]
+    if not exists:
+        # tables left by ``dbt seed`` (the embedded sample) are replaced by landed files
+        for table in [c.table for c in CONTRACTS] + ["rejected_rows"]:
+            con.execute(f"drop table if exists raw.{table}")
+    for contract in CONTRACTS:
+        columns = ", ".join(f"{name} varchar" for name in contract.names)
+        con.execute(
+            f"create table if not exists raw.{contract.table} ({columns}, _source_file varchar, "
+            "_file_hash varchar, _source_row bigint, _loaded_at timestamp)"
+        )
+    con.execute(LANDED_FILES_DDL)
+    con.execute(REJECTED_ROWS_DDL)
+
+
+def _insert_fast(con, contract: Contract, names: list[str], csv_path: Path, name: str, digest: str) -> int | None:
+    """One pass of DuckDB's reader straight into the raw table; None when it met a malformed record.
+
+    The caller runs this in a transaction and rolls it back on None, then re-reads
+    the file record by record.
+    """
+    select = ", ".join(n if n in names else f"null as {n}" for n in contract.names)
+    inserted = con.execute(
+        f"insert into raw.{contract.table} select {select}, ? as _source_file, ? as _file_hash, "
+        "row_number() over () as _source_row, current_timestamp as _loaded_at from read_csv("
+        "?, header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"', "
+        "names = ?, store_rejects = true, rejects_table = 'landing_rejects', rejects_scan = 'landing_scans')",
+        [name, digest, str(csv_path), names],
+    ).fetchone()[0]
+    if con.execute("select count(*) from landing_rejects").fetchone()[0]:
+        return None
+    return inserted
+
+
+def _insert_batch(con, contract: Contract, names: list[str], name: str, digest: str) -> None:
+    select = ", ".join(name_ if name_ in names else f"null as {name_}" for name_ in contract.names)
+    con.execute(
+        f"insert into raw.{contract.table} select {select}, ? as _source_file, ? as _file_hash, "
+        "_source_row, current_timestamp as _loaded_at from landing_batch",
+        [name, digest],
+    )
+
+
+def insert_by_record(con, contract, names, source: Path, encoding: str, name: str, digest: str, workdir: Path):
+    """Slow path: the file record by record (hotline.records); rejected records are set aside."""
+    good = workdir / "good.csv"
+    rejected: list[tuple[int, str]] = []
+    with open(good, "w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow([*names, "_source_row"])
+        for record in records(source, encoding, len(names)):
+            if record.fields is None:
+                rejected.append((record.number, record.reason))
+            else:
+                writer.writerow([*record.fields, record.number])
+    con.execute("drop table if exists temp.landing_batch")
+    con.execute(
+        "create temp table landing_batch as select * from read_csv(?, header = true, all_varchar = true, "
+        "delim = ',', quote = '\"', escape = '\"', max_line_size = 100000000)",
+        [str(good)],
+    )
+    con.execute("alter table landing_batch alter _source_row type bigint")
+    _insert_batch(con, contract, names, name, digest)
+    for number, reason in rejected:
+        con.execute(
+            "insert into raw.rejected_rows values (?, ?, ?, ?, ?, current_timestamp)",
+            [name, digest, number, contract.table, reason],
+        )
+    return con.execute("select count(*) from landing_batch").fetchone()[0], len(rejected)
