@@ -156,6 +156,31 @@ def _place(ticket_id: str, category: str) -> str:
     return own.choice(PLACES[kind])
 
 
+THIRD_PARTY_FORMS = (
+    "邻居{name}也有同样问题。",
+    "联系人：{name}。",
+    "房东{name}不予处理。",
+    "{surname}先生称已多次反映。",
+    "{surname}女士表示不满。",
+    "物业{surname}师傅未到场。",
+    "涉及{surname}某某。",
+    "当事人{name}拒绝协商。",
+)
+
+
+def third_party(ticket_id: str) -> tuple[str, str]:
+    """A sentence naming someone other than the caller (a neighbour, a landlord, 李先生) and what
+    identifies them in it, or ("", ""): one ticket in eight (from a generator of its own)."""
+    own = random.Random(f"third/{ticket_id}")
+    if own.random() >= 0.125:
+        return "", ""
+    name = fake_name(own)
+    form = own.choice(THIRD_PARTY_FORMS)
+    # what identifies the person: the name, or the surname with what follows it (李先生, 张某某)
+    written = name if "{name}" in form else name[0] + form.split("{surname}")[1][:2]
+    return form.format(name=name, surname=name[0]), written
+
+
 FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
@@ -396,6 +421,7 @@ class CountyGenerator:
         name, phone = fake_name(rng), fake_phone(rng)
         text = category.split("/")[-1]
         content = f"{name}来电反映{_place(ticket_id, category)}{text}问题，希望尽快处理。"
+        content += third_party(ticket_id)[0]
         if rng.random() < 0.3:
             content += f"联系电话{_written(phone, ticket_id)}。"
         if rng.random() < 0.08:

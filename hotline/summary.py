@@ -62,6 +62,17 @@ def _pct(value) -> str:
     return "  n/a" if value is None else f"{value * 100:6.2f}%"
 
 
+def state_regressions(con) -> list[tuple[str, str]]:
+    """(ticket, stale file) of every stale version that would have changed a ticket's state."""
+    exists = con.execute(
+        "select count(*) from information_schema.tables where table_schema = 'marts' "
+        "and table_name = 'fct_state_regressions'"
+    ).fetchone()[0]
+    if not exists:
+        return []
+    return con.execute("select ticket_id, stale_file from marts.fct_state_regressions where changes_status").fetchall()
+
+
 def print_summary(database: Path) -> None:
     con = duckdb.connect(str(database), read_only=True)
     try:
@@ -84,6 +95,13 @@ def print_summary(database: Path) -> None:
             f"  files: {len(reconciliation)}; raw = staged + quarantined + duplicates holds for "
             f"{len(reconciliation) - len(bad)} of them"
         )
+        regressions = state_regressions(con)
+        if regressions:
+            files = ", ".join(sorted({f for _, f in regressions})[:3])
+            print(
+                f"WARNING: {len(regressions)} ticket(s) arrived in an older state in a later export ({files}); "
+                "the newest state was kept. See marts.fct_state_regressions."
+            )
         for row in latest_overview(con):
             (
                 jurisdiction,

@@ -5,7 +5,10 @@
     in every common written form: digits grouped by dashes, dots or blanks
     (138-1234-5678, 139 8765 4321, 371502 19900101 1234), a +86 / 0086 / (+86)
     prefix, a landline's area code in brackets, full-width digits and
-    separators. The caller's own name becomes [姓名]. A number only matches where
+    separators. The caller's own name becomes [姓名], and so does any other person's
+    name where the text marks one: after 姓名/联系人/邻居/房东… (var scrub_name_markers)
+    a common surname (var scrub_surnames) and one or two more characters; a surname
+    before 先生/女士/师傅… (var scrub_honorifics); 张某, 李某某. A number only matches where
     no digit stands beside it, so longer numbers are left. Mobile numbers are
     replaced twice, so that two numbers one separator apart are both caught.
 -#}
@@ -19,8 +22,16 @@
     {%- set no_id = regexp_replace_all(digits, id_number, '\\1[身份证号]\\2') -%}
     {%- set no_mobile = regexp_replace_all(regexp_replace_all(no_id, mobile, '\\1[电话]\\2'), mobile, '\\1[电话]\\2') -%}
     {%- set no_landline = regexp_replace_all(no_mobile, landline, '\\1[电话]\\2') -%}
-    case
-        when {{ caller_name }} is null or length(trim({{ caller_name }})) < 2 then {{ no_landline }}
-        else replace({{ no_landline }}, trim({{ caller_name }}), '[姓名]')
-    end
+    {%- set no_caller -%}
+        case
+            when {{ caller_name }} is null or length(trim({{ caller_name }})) < 2 then {{ no_landline }}
+            else replace({{ no_landline }}, trim({{ caller_name }}), '[姓名]')
+        end
+    {%- endset -%}
+    {%- set surname = '[' ~ var('scrub_surnames') ~ ']' -%}
+    {%- set markers = var('scrub_name_markers') | join('|') -%}
+    {%- set honorifics = var('scrub_honorifics') | join('|') -%}
+    {%- set no_marked = regexp_replace_all(no_caller, '(' ~ markers ~ ')([:：为是]?)' ~ surname ~ '[一-龥]{1,2}', '\\1\\2[姓名]') -%}
+    {%- set no_mou = regexp_replace_all(no_marked, surname ~ '某某?', '[姓名]') -%}
+    {{ regexp_replace_all(no_mou, surname ~ '(' ~ honorifics ~ ')', '[姓名]\\1') }}
 {%- endmacro %}

@@ -160,6 +160,20 @@ def _queries(con) -> dict[str, tuple[str, list]]:
                 )
             ],
         ),
+        "tickets_in_a_period": (
+            "select t.jurisdiction, strftime(t.assigned_at, '%Y-%m-%d') as assigned_date, count(*) as tickets, "
+            "coalesce(bool_or(r.gap_declared), false) as gap_declared "
+            "from intermediate.int_tickets_enriched t "
+            "left join config.cfg_period_rules r on t.jurisdiction = r.jurisdiction "
+            "where t.period_label is null group by t.jurisdiction, strftime(t.assigned_at, '%Y-%m-%d')",
+            [
+                gxe.UnexpectedRowsExpectation(
+                    description="every staged ticket falls in a statistical period (days a rule leaves out "
+                    "on purpose aside): a row names a jurisdiction, a day and its tickets in no period",
+                    unexpected_rows_query="select * from {batch} where not gap_declared",
+                )
+            ],
+        ),
         "volume_within_bounds": (
             "select jurisdiction, period_label, handled_count, handled_count_mom from marts.fct_period_overview o "
             "where period_label = (select max(period_label) from marts.fct_period_overview i "
@@ -192,6 +206,7 @@ CHECKS = (
     Check("rates_within_0_and_1", "fct_unit_period_metrics", "every rate is a fraction in [0, 1]", True),
     Check("ranks_valid_within_tiers", "fct_unit_period_rankings", "ranks are valid competition ranks per tier", True),
     Check("no_personal_data_published", "fct_tickets", "no phone or ID-card pattern in published columns", True),
+    Check("tickets_in_a_period", "fct_tickets", "every staged ticket is in a period (names the days if not)", True),
     Check("volume_within_bounds", "fct_period_overview", "volume against the previous period (warning)", False),
     Check("latest_export_fresh", "fct_file_reconciliation", "freshness of the latest export (warning)", False),
 )

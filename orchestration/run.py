@@ -186,7 +186,11 @@ def _run(job, args) -> int:
             print(f"  {verdict}: {name} on {validates[name]}")
     print(f"dbt's log (every node, every test): {dbt_log_path()}; what the run printed: {run_log_path()}")
     if not result.success:
-        failed = [e.step_key for e in result.all_events if e.event_type == DagsterEventType.STEP_FAILURE]
+        failures = [e for e in result.all_events if e.event_type == DagsterEventType.STEP_FAILURE]
+        for event in failures:
+            error = event.event_specific_data.error
+            print(f"  {event.step_key}: {(error.message if error else 'failed').strip().splitlines()[0][:600]}")
+        failed = [e.step_key for e in failures]
         print(f"\nRun FAILED at {failed}; the serving copy was not replaced: {serving_path()}")
         return 1
     choices = choose(serving_path(), jurisdiction=args.jurisdiction, period=args.period)

@@ -30,6 +30,7 @@ PUBLISHED_MARTS = (
     "fct_hotspot_places",
     "fct_hotspots",
     "fct_onsite_unit_period",
+    "fct_state_regressions",
     "fct_period_breakdowns",
     "fct_period_overview",
     "fct_theme_daily",

@@ -15,7 +15,7 @@ import sys
 import duckdb
 import pytest
 
-from tests.python.conftest import PROJECT_DIR
+from tests.python.conftest import PROJECT_DIR, query
 
 MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 ID_CARD = re.compile(r"(?<![\dXx])\d{17}[\dXx](?![\dXx])")
@@ -83,3 +83,20 @@ def test_run_summary_prints_no_personal_data(sample_warehouse):
     )
     assert "Quarantine" in result.stdout
     assert not MOBILE.search(result.stdout) and not ID_CARD.search(result.stdout)
+
+
+@pytest.mark.slow
+def test_no_third_party_name_the_generator_planted_survives(sample_warehouse):
+    """The sample's complaints name neighbours, landlords, 李先生, 张某某 (hotline.generate.third_party);
+    every one of them is counted, and none may be left in the scrubbed text."""
+    from hotline.generate import third_party
+
+    rows = query(
+        sample_warehouse,
+        "select r.ticket_id, s.content_scrubbed from raw.ticket_exports r "
+        "join staging.stg_hotline__ticket_rows s using (_file_hash, _source_row)",
+    )
+    planted = [(third_party(ticket_id)[1], text) for ticket_id, text in rows if third_party(ticket_id)[1]]
+    survivors = [token for token, text in planted if text and token in text]
+    assert len(planted) > 300
+    assert survivors == [], f"{len(survivors)} of {len(planted)} names survive: {survivors[:5]}"

@@ -85,3 +85,29 @@ def test_a_second_build_says_who_holds_the_warehouse(tmp_path):
     from hotline.writer_lock import ensure_free
 
     ensure_free(database)
+
+
+@pytest.mark.slow
+def test_tickets_in_no_period_block_publishing_and_name_the_day(dongchangfu_warehouse, tmp_path):
+    """25th -> 22nd leaves the 23rd and 24th in no period: allowed only where the rule declares it."""
+    from orchestration.quality import _why, run_gx_checks_isolated
+
+    copy = tmp_path / "gap.duckdb"
+    shutil.copy(dongchangfu_warehouse, copy)
+    con = duckdb.connect(str(copy))
+    try:
+        con.execute(
+            "update intermediate.int_tickets_enriched set period_label = null, "
+            "assigned_at = timestamp '2024-02-23 09:41:00'"
+        )
+        con.execute("update config.cfg_period_rules set gap_declared = false where jurisdiction = '东昌府区'")
+    finally:
+        con.close()
+    passed, summaries = run_gx_checks_isolated(copy)["tickets_in_a_period"]
+    assert not passed and "2024-02-23" in _why(summaries) and "东昌府区" in _why(summaries)
+    con = duckdb.connect(str(copy))
+    try:
+        con.execute("update config.cfg_period_rules set gap_declared = true where jurisdiction = '东昌府区'")
+    finally:
+        con.close()
+    assert run_gx_checks_isolated(copy)["tickets_in_a_period"][0]

@@ -1,8 +1,11 @@
 -- Every valid version of a ticket: one row per ticket per export file that carried it.
 -- A ticket appears in several exports as it moves on (in progress -> closed, a
--- callback added, a redo). Which export is newest is read off the data, not the
--- file name: a file is as new as the latest lifecycle event it records
--- (file_as_of, from stg_hotline__ticket_rows); ties go to the file loaded last.
+-- callback added, a redo). Which version is newest is read off the data, not the
+-- file name or the load order: first the ticket's own latest lifecycle event in
+-- that row (ticket_as_of: received, assigned, signed, returned, closed, on site),
+-- so a stale export loaded late never turns a closed ticket back into 办理中; then
+-- how new the whole file is (file_as_of, from stg_hotline__ticket_rows); ties go to
+-- the file loaded last. fct_state_regressions lists the stale arrivals.
 -- Incremental: the tickets that appear in rows landed since the last run get all
 -- their versions renumbered; no other ticket changes.
 {{ config(
@@ -29,16 +32,26 @@ touched_tickets as (
     where _loaded_at > {{ watermark('_loaded_at') }}
 ),
 
-ranked as (
+dated as (
     select
         valid_rows.*,
-        row_number() over (
-            partition by valid_rows.ticket_id
-            order by valid_rows.file_as_of desc, valid_rows._loaded_at desc, valid_rows._source_file desc
-        ) as recency_rank,
-        count(*) over (partition by valid_rows.ticket_id) as version_count
+        greatest(
+            valid_rows.received_at, valid_rows.assigned_at, valid_rows.signed_at,
+            valid_rows.returned_at, valid_rows.closed_at, valid_rows.onsite_at
+        ) as ticket_as_of
     from valid_rows
     inner join touched_tickets on valid_rows.ticket_id = touched_tickets.ticket_id
+),
+
+ranked as (
+    select
+        dated.*,
+        row_number() over (
+            partition by dated.ticket_id
+            order by dated.ticket_as_of desc, dated.file_as_of desc, dated._loaded_at desc, dated._source_file desc
+        ) as recency_rank,
+        count(*) over (partition by dated.ticket_id) as version_count
+    from dated
 ),
 
 final as (
@@ -46,6 +59,7 @@ final as (
         ticket_id,
         version_count - recency_rank + 1 as version_number,
         recency_rank = 1 as is_current,
+        ticket_as_of,
         file_as_of,
         _source_file,
         _file_hash,
