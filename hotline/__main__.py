@@ -5,6 +5,8 @@ summary   prints the summary of an existing warehouse
 bulletin  writes a bulletin (.docx, .html, .pdf) from the serving copy (see hotline.document.cli)
 report    writes a themed report (专题) from the serving copy
 land      loads a landing folder into raw.* (see hotline.landing)
+rejected  lists the export files refused whole; --clear NAME forgets one
+retire    takes a loaded file and its rows out again, then rebuilds (see hotline.retire)
 generate  writes sample exports (see hotline.generate)
 sample    rebuilds the embedded sample seeds (see hotline.sample)
 """
@@ -34,6 +36,14 @@ def main() -> int:
         from hotline.document.cli import report_main
 
         return report_main(args)
+    if command == "retire":
+        from hotline.retire import main as retire
+
+        return retire(args)
+    if command == "rejected":
+        from hotline.rejected import main as rejected
+
+        return rejected(args)
     if command == "land":
         from hotline.landing import main as land
 

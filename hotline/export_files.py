@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import csv
 import hashlib
+import shutil
 from datetime import date, datetime
 from pathlib import Path
 
@@ -151,3 +152,24 @@ def _to_utf8_csv(path: Path, fmt: str, encoding: str, workdir: Path, sheet: str 
         while chunk := src.read(CHUNK):
             out.write(chunk)
     return target
+
+
+def work_root(database: Path) -> Path:
+    """Where converted copies of exports live while a file lands: beside the warehouse,
+    readable by its owner only (a converted export is personal data in plain UTF-8)."""
+    root = database.parent / ".landing-work"
+    root.mkdir(mode=0o700, exist_ok=True)
+    root.chmod(0o700)
+    return root
+
+
+def sweep_work(database: Path) -> list[Path]:
+    """Remove what a killed landing left behind (one writer at a time: nothing else is using it)."""
+    root = database.parent / ".landing-work"
+    left = sorted(root.iterdir()) if root.is_dir() else []
+    for leftover in left:
+        if leftover.is_dir():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            leftover.unlink(missing_ok=True)
+    return left

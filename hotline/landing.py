@@ -31,10 +31,10 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
-import shutil
 import sys
 import tempfile
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
@@ -51,17 +51,25 @@ from hotline.export_files import (
     likely_encoding,
     readable_copy,
     sheet_names,
+    sweep_work,
+    work_root,
 )
 from hotline.raw_tables import ensure_raw_tables, insert_by_record, try_fast
 from hotline.records import damaged_text_encoding, header
 from hotline.settings import duckdb_config, duckdb_path, exports_dir
+
+WHAT_TO_DO = (
+    "Every other file was landed. Fix the export and put it in the landing folder again (changed content "
+    "is a new file), or leave it: the next runs skip it and build everything else. "
+    "'python -m hotline rejected' lists rejected files; 'python -m hotline rejected --clear NAME' forgets one."
+)
 
 
 class LandingError(Exception):
     def __init__(self, failures: list[tuple[str, str]]):
         self.failures = failures
         lines = "\n".join(f"  {name}: {reason}" for name, reason in failures)
-        super().__init__(f"{len(failures)} export file(s) rejected:\n{lines}")
+        super().__init__(f"{len(failures)} export file(s) rejected:\n{lines}\n{WHAT_TO_DO}")
 
 
 @dataclass
@@ -70,6 +78,8 @@ class LandingReport:
     skipped: list[str] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)
     not_landed: list[tuple[str, str]] = field(default_factory=list)  # (file or file#sheet, why)
+    still_rejected: list[tuple[str, str]] = field(default_factory=list)  # rejected by an earlier run, unchanged
+    started_at: datetime | None = None  # the warehouse's clock when this landing began
 
 
 def read_header(path: Path, encoding: str) -> list[str]:
@@ -112,27 +122,6 @@ def map_header(headers: list[str]) -> tuple[Contract, list[str]]:
     return contract, names + [f"_empty_column_{len(names) + i}" for i in range(1, trailing + 1)]
 
 
-def work_root(database: Path) -> Path:
-    """Where converted copies of exports live while a file lands: beside the warehouse,
-    readable by its owner only (a converted export is personal data in plain UTF-8)."""
-    root = database.parent / ".landing-work"
-    root.mkdir(mode=0o700, exist_ok=True)
-    root.chmod(0o700)
-    return root
-
-
-def sweep_work(database: Path) -> list[Path]:
-    """Remove what a killed landing left behind (one writer at a time: nothing else is using it)."""
-    root = database.parent / ".landing-work"
-    left = sorted(root.iterdir()) if root.is_dir() else []
-    for leftover in left:
-        if leftover.is_dir():
-            shutil.rmtree(leftover, ignore_errors=True)
-        else:
-            leftover.unlink(missing_ok=True)
-    return left
-
-
 def land_file(
     con: duckdb.DuckDBPyConnection, path: Path, workroot: Path, sheet: str | None = None, name: str | None = None
 ) -> tuple[str, int, int] | None:
@@ -148,6 +137,23 @@ def land_file(
     name = name or path.name
     if con.execute("select 1 from raw.landed_files where _file_hash = ?", [digest]).fetchone():
         return None
+    refused = con.execute("select reason from raw.rejected_files where _file_hash = ?", [digest]).fetchone()
+    if refused:
+        raise StillRejected(refused[0])
+    try:
+        return _land_new(con, path, workroot, sheet, name, digest)
+    except FileRejected as exc:
+        con.execute(
+            "insert or replace into raw.rejected_files values (?, ?, ?, current_timestamp)", [digest, name, str(exc)]
+        )
+        raise
+
+
+class StillRejected(Exception):
+    """The file's content was rejected by an earlier run and has not changed."""
+
+
+def _land_new(con, path: Path, workroot: Path, sheet: str | None, name: str, digest: str):
     fmt = file_format(path)
     with tempfile.TemporaryDirectory(prefix="file-", dir=workroot) as tmp:
         workdir = Path(tmp)
@@ -246,6 +252,7 @@ def land_folder(folder: Path, database: Path | None = None, raise_on_failure: bo
     con = duckdb.connect(str(database), config=duckdb_config())
     try:
         ensure_raw_tables(con)
+        report.started_at = con.execute("select cast(current_timestamp as timestamp)").fetchone()[0]
         for path in other_files(folder):
             report.not_landed.append((path.name, f"not an export ({', '.join(EXPORTS)})"))
         for path in export_files(folder):
@@ -253,6 +260,9 @@ def land_folder(folder: Path, database: Path | None = None, raise_on_failure: bo
                 shown = name or path.name
                 try:
                     outcome = land_file(con, path, workroot, sheet, name)
+                except StillRejected as exc:
+                    report.still_rejected.append((shown, str(exc)))
+                    continue
                 except FileRejected as exc:
                     report.failures.append((shown, f"{shown} {exc}"))
                     continue
@@ -279,6 +289,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"loaded   {name} -> raw.{table}: {rows} rows, {rejected} malformed")
     for name, why in report.not_landed:
         print(f"NOT LANDED {name}: {why}", file=sys.stderr)
+    for name, why in report.still_rejected:
+        print(f"STILL REJECTED {name} (unchanged since it was rejected): {why}", file=sys.stderr)
     for name in report.skipped:
         print(f"skipped  {name} (already loaded)")
     for _, reason in report.failures:

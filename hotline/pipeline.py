@@ -12,29 +12,44 @@ from __future__ import annotations
 
 import argparse
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
-from hotline.dbt_cli import run_dbt
+from hotline.dbt_cli import DbtFailed, run_dbt
 from hotline.landing import land_folder
 from hotline.settings import duckdb_path, exports_dir, salt_problem
+from hotline.summary import files_over_threshold
 from hotline.writer_lock import EXIT_BUILD_RUNNING, BuildRunning, writer_lock
 
+LANDING_STARTED = "HOTLINE_LANDING_STARTED_AT"  # read by the quarantine-share test: this run's files only
 
-def seed_and_land(database: Path, folder: Path | None, env: dict[str, str] | None = None) -> list[tuple[str, str]]:
+
+def seed_and_land(database: Path, folder: Path | None, env: dict[str, str] | None = None) -> Landed:
     """Load configuration seeds, then the raw data: the sample seeds, or the landing folder.
 
-    Returns the files (and workbook sheets) of the folder that were not landed, and why.
+    Returns the files (and workbook sheets) of the folder that were not landed, and why,
+    and the environment the following dbt build needs (when this landing began).
     """
     database.parent.mkdir(parents=True, exist_ok=True)  # a fresh clone has no warehouse/ yet
     env = {**(env or {}), "HOTLINE_DUCKDB_PATH": str(database)}
     if folder is None:
         run_dbt(["seed", "--full-refresh"], env)
-        return []
+        return Landed([], {})
     run_dbt(["seed", "--full-refresh", "--exclude", "tag:sample"], env)
     report = land_folder(folder, database)
-    for name, why in report.not_landed:
+    skipped = report.not_landed + [
+        (name, f"still rejected, unchanged since: {why}; 'python -m hotline rejected' lists them")
+        for name, why in report.still_rejected
+    ]
+    for name, why in skipped:
         print(f"not landed: {name} ({why})")
-    return report.not_landed
+    return Landed(skipped, {LANDING_STARTED: report.started_at.isoformat(sep=" ")})
+
+
+@dataclass
+class Landed:
+    not_landed: list[tuple[str, str]]
+    dbt_env: dict[str, str]
 
 
 def build(
@@ -48,13 +63,20 @@ def build(
     database.parent.mkdir(parents=True, exist_ok=True)
     env = {**(env or {}), "HOTLINE_DUCKDB_PATH": str(database)}
     with writer_lock(database):
-        seed_and_land(database, folder, env)
+        landed = seed_and_land(database, folder, env)
+        env = {**env, **landed.dbt_env}
         args = ["build", "--exclude", "resource_type:seed"]
         # the embedded sample replaces raw.* wholesale, so its build is always a full one;
         # landed files only ever add, so their builds are incremental
         if full_refresh or folder is None:
             args.append("--full-refresh")
-        run_dbt(args, env)
+        try:
+            run_dbt(args, env)
+        except DbtFailed as failed:
+            over = files_over_threshold(database, landed.dbt_env.get(LANDING_STARTED))
+            if over:
+                raise DbtFailed(f"{failed}\n" + "\n".join(over)) from None
+            raise
 
 
 def main(argv: list[str] | None = None) -> int:

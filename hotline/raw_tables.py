@@ -27,6 +27,14 @@ create table if not exists raw.landed_files (
     rejected_count bigint not null,
     _loaded_at timestamp not null
 )"""
+# whole files refused, by content: an unchanged file is not tried (nor failed on) again
+REJECTED_FILES_DDL = """
+create table if not exists raw.rejected_files (
+    _file_hash varchar primary key,
+    _source_file varchar not null,
+    reason varchar not null,
+    rejected_at timestamp not null
+)"""
 REJECTED_ROWS_DDL = """
 create table if not exists raw.rejected_rows (
     _source_file varchar not null,
@@ -70,6 +78,7 @@ def ensure_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
         )
     con.execute(LANDED_FILES_DDL)
     con.execute(REJECTED_ROWS_DDL)
+    con.execute(REJECTED_FILES_DDL)
 
 
 def _insert_fast(con, contract: Contract, names: list[str], csv_path: Path, name: str, digest: str) -> int | None:

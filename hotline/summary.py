@@ -6,6 +6,7 @@ ticket content and no personal data reach the terminal or a log.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import duckdb
@@ -60,6 +61,28 @@ def top_three(con, jurisdiction: str, period: str) -> list[tuple]:
 
 def _pct(value) -> str:
     return "  n/a" if value is None else f"{value * 100:6.2f}%"
+
+
+def files_over_threshold(database: Path, since: str | None = None) -> list[str]:
+    """One line per file landed since ``since`` whose quarantined share is over the threshold."""
+    threshold = float(os.environ.get("HOTLINE_QUARANTINE_MAX_SHARE", "0.2"))
+    con = duckdb.connect(str(database), read_only=True)
+    try:
+        rows = con.execute(
+            "select source_file, quarantined_rows, raw_rows, quarantined_share from marts.fct_file_reconciliation "
+            "where quarantined_share > ? and loaded_at >= cast(? as timestamp) order by source_file",
+            [threshold, since or "1900-01-01 00:00:00"],
+        ).fetchall()
+    except duckdb.Error:
+        return []  # the build stopped before the reconciliation existed
+    finally:
+        con.close()
+    return [
+        f"file {name}: {q} of {raw} rows quarantined ({share:.0%}, more than HOTLINE_QUARANTINE_MAX_SHARE "
+        f"{threshold:.0%}); see the quarantine for its reasons, fix the export and land it again. "
+        "Later runs build everything else."
+        for name, q, raw, share in rows
+    ]
 
 
 def state_regressions(con) -> list[tuple[str, str]]:

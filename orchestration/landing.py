@@ -6,6 +6,8 @@ Every file loaded is listed in the materialization's metadata with its lineage
 (name, content hash, contract, encoding, rows).
 """
 
+import os
+
 import duckdb
 from dagster import (
     AssetExecutionContext,
@@ -18,7 +20,7 @@ from dagster import (
 )
 
 from hotline.contract import CONTRACTS
-from hotline.pipeline import seed_and_land
+from hotline.pipeline import LANDING_STARTED, seed_and_land
 from hotline.settings import duckdb_path, exports_dir, salt_problem
 from hotline.writer_lock import BuildRunning, ensure_free
 
@@ -50,7 +52,11 @@ def landed_exports(context: AssetExecutionContext):
     except SystemExit as refused:
         raise Failure(description=str(refused), allow_retries=False) from None
     context.log.info(f"landing into {database} from {folder or 'the embedded sample (dbt seed)'}")
-    not_landed = seed_and_land(database, folder)
+    landed = seed_and_land(database, folder)
+    not_landed = landed.not_landed
+    # the dbt step of this run reads when this landing began (the quarantine-share test)
+    os.environ.pop(LANDING_STARTED, None)
+    os.environ.update(landed.dbt_env)
     for name, why in not_landed:
         context.log.warning(f"not landed: {name} ({why})")
     con = duckdb.connect(str(database), read_only=True)

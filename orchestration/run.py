@@ -21,8 +21,9 @@ from pathlib import Path
 from dagster import AssetKey, DagsterEventType, DagsterInstance
 
 from hotline.document.period_choice import choose
+from hotline.pipeline import LANDING_STARTED
 from hotline.settings import PROJECT_DIR, bulletins_dir, duckdb_path, exports_dir, salt_problem, serving_path
-from hotline.summary import print_summary
+from hotline.summary import files_over_threshold, print_summary
 from hotline.writer_lock import EXIT_BUILD_RUNNING, BuildRunning, writer_lock
 from orchestration.partitions import SEPARATOR, all_keys
 from orchestration.project import data_docs_index
@@ -179,6 +180,9 @@ def _run(job, args) -> int:
     for asset_key, name, passed, _ in dbt_checks:
         if not passed:
             print(f"  FAILED dbt test on {asset_key}: {name}")
+    if any(not passed and "quarantine_share" in name for _, name, passed, _ in dbt_checks):
+        for line in files_over_threshold(duckdb_path(), os.environ.get(LANDING_STARTED)):
+            print(f"  {line}")
     validates = {c.name: c.asset for c in _gx_checks()}
     for _, name, passed, severity in gx_checks:
         if not passed:
