@@ -82,9 +82,10 @@ class LandingReport:
     started_at: datetime | None = None  # the warehouse's clock when this landing began
 
 
-def read_header(path: Path, encoding: str) -> list[str]:
+def read_header(path: Path, encoding: str) -> tuple[int, list[str]]:
+    """(title lines above the header, the header's cells): the header may sit below a title."""
     try:
-        return header(path, encoding)
+        return header(path, encoding, _is_known_header)
     except (ValueError, StopIteration):
         raise FileRejected("is empty (no header row) or its first line is not readable text") from None
 
@@ -171,13 +172,14 @@ def _land_new(con, path: Path, workroot: Path, sheet: str | None, name: str, dig
                 raise
             encoding, csv_path, source, source_encoding = damaged, None, path, damaged
         try:
-            contract, names = map_header(read_header(source, source_encoding))
+            skip, cells = read_header(source, source_encoding)
+            contract, names = map_header(cells)
         except ValueError as exc:
             raise FileRejected(str(exc)) from None
         con.execute("begin transaction")
         try:
             rows, invalid_unicode = (
-                try_fast(con, contract, names, csv_path, name, digest) if csv_path else (None, False)
+                try_fast(con, contract, names, csv_path, name, digest, skip) if csv_path else (None, False)
             )
             rejected = 0
             if rows is None:
@@ -187,12 +189,12 @@ def _land_new(con, path: Path, workroot: Path, sheet: str | None, name: str, dig
                     encoding = detect_encoding(path)
                     csv_path = readable_copy(path, fmt, encoding, workdir)
                     source, source_encoding = csv_path, "utf-8"
-                    rows, _ = try_fast(con, contract, names, csv_path, name, digest)
+                    rows, _ = try_fast(con, contract, names, csv_path, name, digest, skip)
                 if rows is None:
                     con.execute("rollback")
                     con.execute("begin transaction")
                     rows, rejected = insert_by_record(
-                        con, contract, names, source, source_encoding, name, digest, workdir
+                        con, contract, names, source, source_encoding, name, digest, workdir, skip
                     )
             con.execute(
                 "insert into raw.landed_files values (?, ?, ?, ?, ?, ?, ?, current_timestamp)",

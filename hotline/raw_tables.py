@@ -50,11 +50,11 @@ def _rejects_include(con, error_type: str) -> bool:
     return bool(con.execute("select count(*) from landing_rejects where error_type = ?", [error_type]).fetchone()[0])
 
 
-def try_fast(con, contract, names, csv_path: Path, name: str, digest: str) -> tuple[int | None, bool]:
+def try_fast(con, contract, names, csv_path: Path, name: str, digest: str, skip: int = 0) -> tuple[int | None, bool]:
     """DuckDB's reader: (rows, False), or (None, whether invalid UTF-8 was the trouble) when it
     meets a record it cannot read, and the slow path takes over."""
     try:
-        rows = _insert_fast(con, contract, names, csv_path, name, digest)
+        rows = _insert_fast(con, contract, names, csv_path, name, digest, skip)
     except duckdb.Error:
         return None, False  # the transaction is spoilt: nothing more can be asked of it
     return rows, rows is None and _rejects_include(con, "INVALID UNICODE")
@@ -81,7 +81,9 @@ def ensure_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(REJECTED_FILES_DDL)
 
 
-def _insert_fast(con, contract: Contract, names: list[str], csv_path: Path, name: str, digest: str) -> int | None:
+def _insert_fast(
+    con, contract: Contract, names: list[str], csv_path: Path, name: str, digest: str, skip: int = 0
+) -> int | None:
     """One pass of DuckDB's reader straight into the raw table; None when it met a malformed record.
 
     The caller runs this in a transaction and rolls it back on None, then re-reads
@@ -92,8 +94,8 @@ def _insert_fast(con, contract: Contract, names: list[str], csv_path: Path, name
         f"insert into raw.{contract.table} select {select}, ? as _source_file, ? as _file_hash, "
         "row_number() over () as _source_row, current_timestamp as _loaded_at from read_csv("
         "?, header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"', "
-        "names = ?, store_rejects = true, rejects_table = 'landing_rejects', rejects_scan = 'landing_scans')",
-        [name, digest, str(csv_path), names],
+        "names = ?, skip = ?, store_rejects = true, rejects_table = 'landing_rejects', rejects_scan = 'landing_scans')",
+        [name, digest, str(csv_path), names, skip],
     ).fetchone()[0]
     if con.execute("select count(*) from landing_rejects").fetchone()[0]:
         return None
@@ -109,14 +111,16 @@ def _insert_batch(con, contract: Contract, names: list[str], name: str, digest: 
     )
 
 
-def insert_by_record(con, contract, names, source: Path, encoding: str, name: str, digest: str, workdir: Path):
+def insert_by_record(
+    con, contract, names, source: Path, encoding: str, name: str, digest: str, workdir: Path, skip: int = 0
+):
     """Slow path: the file record by record (hotline.records); rejected records are set aside."""
     good = workdir / "good.csv"
     rejected: list[tuple[int, str]] = []
     with open(good, "w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out)
         writer.writerow([*names, "_source_row"])
-        for record in records(source, encoding, len(names)):
+        for record in records(source, encoding, len(names), skip):
             if record.fields is None:
                 rejected.append((record.number, record.reason))
             else:

@@ -56,21 +56,33 @@ def physical_lines(path: Path, encoding: str) -> Iterator[Line]:
             offset += len(raw)
 
 
-def header(path: Path, encoding: str) -> list[str]:
-    first = next(physical_lines(path, encoding), None)
-    if first is None or first.text is None or not first.text.strip():
+HEADER_SEARCH_LINES = 10  # a title line and blank lines may stand above the header
+
+
+def header(path: Path, encoding: str, is_header=None) -> tuple[int, list[str]]:
+    """(lines above the header, the header's cells): the first of the first lines that
+    ``is_header`` accepts (title and blank lines above it are skipped), else the first line."""
+    lines = []
+    for line in physical_lines(path, encoding):
+        if line.text is None or len(lines) >= HEADER_SEARCH_LINES:
+            break
+        lines.append(next(csv.reader([line.text]), []))
+        if is_header is not None and is_header([cell.strip().lstrip("\ufeff") for cell in lines[-1] if cell.strip()]):
+            return len(lines) - 1, lines[-1]
+    if not lines or not any(cell.strip() for cell in lines[0]):
         raise ValueError("has no readable header row")
-    return next(csv.reader([first.text]))
+    return 0, lines[0]
 
 
 def _open_quote(text: str) -> bool:
     return text.count('"') % 2 == 1  # "" inside a quoted field counts twice: parity tells open from closed
 
 
-def records(path: Path, encoding: str, width: int) -> Iterator[Record]:
-    """The records after the header, each a row of ``width`` fields or rejected with a reason."""
+def records(path: Path, encoding: str, width: int, skip: int = 0) -> Iterator[Record]:
+    """The records after the header (``skip`` lines above it), each a row of ``width`` fields or rejected."""
     lines = physical_lines(path, encoding)
-    next(lines, None)  # the header
+    for _ in range(skip + 1):  # title lines, then the header
+        next(lines, None)
     pending: list[Line] = []
 
     def take() -> Line | None:

@@ -124,13 +124,13 @@ def _queries(con) -> dict[str, tuple[str, list]]:
             ],
         ),
         "files_reconcile": (
-            "select source_file, raw_rows, staged_rows, quarantined_rows, duplicate_rows "
+            "select source_file, raw_rows, staged_rows, quarantined_rows, duplicate_rows, total_rows "
             "from marts.fct_file_reconciliation",
             [
                 gxe.UnexpectedRowsExpectation(
-                    description="raw rows = staged + quarantined + duplicates, per file",
+                    description="raw rows = staged + quarantined + duplicates + 合计 rows, per file",
                     unexpected_rows_query="select * from {batch} "
-                    "where raw_rows <> staged_rows + quarantined_rows + duplicate_rows",
+                    "where raw_rows <> staged_rows + quarantined_rows + duplicate_rows + total_rows",
                 )
             ],
         ),

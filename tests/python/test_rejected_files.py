@@ -100,3 +100,31 @@ def test_retiring_a_file_with_a_phone_in_its_name(tmp_path):
     with open(landing / "tickets_april.csv", encoding="utf-8") as handle:
         records = sum(1 for _ in csv.reader(handle)) - 1  # counted here, not by the loader
     assert files == {"tickets_good.csv": 20, "tickets_april.csv": records}
+
+
+@pytest.mark.slow
+def test_a_title_line_above_the_header_and_a_total_row_below(tmp_path):
+    """Title and blank lines above the header are skipped; a 合计 line is a total row: neither
+    a ticket nor quarantined, and the reconciliation counts it (lines counted here)."""
+    landing = tmp_path / "landing"
+    landing.mkdir()
+    rows = _rows("2025-03", 8)
+    path = landing / "tickets_with_title.csv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["12345工单明细表（2025年3月）"])
+        writer.writerow([])
+        writer.writerow([c.header_zh for c in TICKETS.columns])
+        writer.writerows([row[c.name] for c in TICKETS.columns] for row in rows)
+        writer.writerow(["合计", "", "8"] + [""] * (len(TICKETS.columns) - 3))
+    with open(path, encoding="utf-8") as handle:
+        lines = list(csv.reader(handle))
+    records_after_header = len(lines) - 3  # the title, the blank line and the header
+    database = build_warehouse(tmp_path / "wh", landing)
+    raw, staged, quarantined, duplicates, totals, reconciles = query(
+        database,
+        "select raw_rows, staged_rows, quarantined_rows, duplicate_rows, total_rows, reconciles "
+        "from marts.fct_file_reconciliation",
+    )[0]
+    assert (raw, staged, quarantined, duplicates, totals, reconciles) == (records_after_header, 8, 0, 0, 1, True)
+    assert query(database, "select count(*) from marts.fct_tickets")[0][0] == 8

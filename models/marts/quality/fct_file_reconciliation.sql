@@ -1,6 +1,7 @@
 -- One row per loaded export file: nothing lost. The records the loader read
 -- (loaded rows + malformed records) must equal the rows staged + the rows
--- quarantined + the exact duplicates set aside; `reconciles` says whether they do,
+-- quarantined + the exact duplicates set aside + the 合计/总计 lines; `reconciles`
+-- says whether they do,
 -- and `quarantined_share` feeds the build's quarantine threshold.
 -- Incremental: a file's counts never change once it is staged (every staging rule
 -- looks at one row or one file), so a run counts the new files only.
@@ -72,6 +73,16 @@ duplicates as (
     group by _file_hash
 ),
 
+total_rows as (
+    -- 合计/总计 lines: neither a ticket nor a bad one
+    select
+        _file_hash as file_hash,
+        count(*) as total_rows
+    from ticket_rows
+    where quarantine_reason_code = 'total_row'
+    group by _file_hash
+),
+
 quarantined as (
     select
         file_hash,
@@ -92,11 +103,12 @@ final as (
         cast(coalesce(staged.staged_rows, 0) as integer) as staged_rows,
         cast(coalesce(quarantined.quarantined_rows, 0) as integer) as quarantined_rows,
         cast(coalesce(duplicates.duplicate_rows, 0) as integer) as duplicate_rows,
+        cast(coalesce(total_rows.total_rows, 0) as integer) as total_rows,
         {{ safe_ratio('coalesce(quarantined.quarantined_rows, 0)', 'files.loaded_row_count + files.malformed_record_count') }}
             as quarantined_share,
         files.loaded_row_count + files.malformed_record_count
         = coalesce(staged.staged_rows, 0) + coalesce(quarantined.quarantined_rows, 0)
-        + coalesce(duplicates.duplicate_rows, 0) as reconciles
+        + coalesce(duplicates.duplicate_rows, 0) + coalesce(total_rows.total_rows, 0) as reconciles
     from files
     left join (
         select
@@ -107,6 +119,7 @@ final as (
     ) as staged on files.file_hash = staged.file_hash
     left join quarantined on files.file_hash = quarantined.file_hash
     left join duplicates on files.file_hash = duplicates.file_hash
+    left join total_rows on files.file_hash = total_rows.file_hash
 )
 
 select * from final

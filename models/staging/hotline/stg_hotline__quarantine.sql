@@ -42,7 +42,7 @@ failed as (
         quarantine_reason_code as reason_code,
         quarantine_column as column_name
     from ticket_rows
-    where quarantine_reason_code is not null
+    where quarantine_reason_code is not null and quarantine_reason_code <> 'total_row'
     union all
     select
         'unit_statistics' as contract,

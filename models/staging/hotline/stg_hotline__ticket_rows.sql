@@ -176,6 +176,9 @@ row_checked as (
     select
         fingerprinted.*,
         case
+            -- a 合计/总计 line some platforms add under the tickets: counted apart, not a bad ticket
+            when replace(coalesce(fingerprinted.ticket_id, fingerprinted.jurisdiction, ''), ' ', '') in ('合计', '总计', '小计')
+                then 'total_row:ticket_id'
             when fingerprinted.ticket_id is null then 'missing_required:ticket_id'
             when fingerprinted.jurisdiction is null then 'missing_required:jurisdiction'
             when fingerprinted.received_at_text is null then 'missing_required:received_at'
