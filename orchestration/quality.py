@@ -77,6 +77,21 @@ def _context():
     return gx.get_context(mode="file", project_root_dir=str(root))
 
 
+ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def personal_id_condition(column: str) -> str:
+    """SQL that is true when a whole id is a mobile number or a real ID-card number (province,
+    birth date, GB 11643 check character): ticket ids are digit strings as long as ID numbers."""
+    weighted = " + ".join(f"cast(substr({column}, {i}, 1) as integer) * {w}" for i, w in enumerate(ID_WEIGHTS, 1))
+    id_shape = "^(1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[1-3])[0-9]{4}(19|20)[0-9]{6}[0-9]{3}[0-9Xx]$"
+    return (
+        f"(case when regexp_full_match({column}, '1[3-9][0-9]{{9}}') then true "
+        f"when regexp_matches({column}, '{id_shape}') "
+        f"then upper(substr({column}, 18, 1)) = substr('10X98765432', 1 + (({weighted}) % 11), 1) else false end)"
+    )
+
+
 def _published_text_columns(con) -> list[tuple[str, str]]:
     rows = con.execute(
         "select table_name, column_name from information_schema.columns "
@@ -91,10 +106,23 @@ def _queries(con) -> dict[str, tuple[str, list]]:
 
     volume_bound = float(os.environ.get("HOTLINE_VOLUME_CHANGE_MAX", "0.5"))
     freshness_days = int(os.environ.get("HOTLINE_FRESHNESS_DAYS", "45"))
+    id_tables = [
+        t
+        for (t,) in con.execute(
+            "select table_name from information_schema.columns "
+            "where table_schema = 'marts' and column_name = 'ticket_id' order by 1"
+        ).fetchall()
+    ]
     pii_union = " union all ".join(
-        f"select '{t}.{c}' as location from marts.{t} "
-        f"where regexp_matches({c}, '{MOBILE_PATTERN}') or regexp_matches({c}, '{ID_CARD_PATTERN}')"
-        for t, c in _published_text_columns(con)
+        [
+            f"select '{t}.{c}' as location from marts.{t} "
+            f"where regexp_matches({c}, '{MOBILE_PATTERN}') or regexp_matches({c}, '{ID_CARD_PATTERN}')"
+            for t, c in _published_text_columns(con)
+        ]
+        + [
+            f"select '{t}.ticket_id' as location from marts.{t} where {personal_id_condition('ticket_id')}"
+            for t in id_tables
+        ]
     )
     return {
         "units_reconcile": (

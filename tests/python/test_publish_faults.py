@@ -111,3 +111,24 @@ def test_tickets_in_no_period_block_publishing_and_name_the_day(dongchangfu_ware
     finally:
         con.close()
     assert run_gx_checks_isolated(copy)["tickets_in_a_period"][0]
+
+
+@pytest.mark.slow
+def test_an_id_number_as_a_published_ticket_id_blocks_publishing(sample_warehouse, tmp_path):
+    """The publishing check reads ticket ids too, telling an ID-card number (province, birth
+    date, check character) from a platform id: the sample passes, one planted ID fails it."""
+    from orchestration.quality import run_gx_checks_isolated
+
+    copy = tmp_path / "planted.duckdb"
+    shutil.copy(sample_warehouse, copy)
+    assert run_gx_checks_isolated(copy)["no_personal_data_published"][0]
+    con = duckdb.connect(str(copy))
+    try:
+        con.execute(
+            "update marts.fct_tickets set ticket_id = '110105199003071239' "
+            "where ticket_id = (select min(ticket_id) from marts.fct_tickets)"
+        )
+    finally:
+        con.close()
+    passed, summaries = run_gx_checks_isolated(copy)["no_personal_data_published"]
+    assert not passed and "fct_tickets.ticket_id" in str(summaries)

@@ -37,7 +37,8 @@ failed as (
         _source_file,
         _file_hash,
         _source_row,
-        ticket_id,
+        -- an id that is a phone or ID-card number is not repeated here either
+        case when quarantine_reason_code <> 'personal_data_in_id' then ticket_id end as ticket_id,
         jurisdiction,
         quarantine_reason_code as reason_code,
         quarantine_column as column_name

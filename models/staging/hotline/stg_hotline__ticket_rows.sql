@@ -198,6 +198,8 @@ row_checked as (
             when fingerprinted.city_sampled_text is null then 'missing_required:city_sampled'
             when fingerprinted.onsite_required_text is null then 'missing_required:onsite_required'
             when not {{ regex_matches('ticket_id', '^[0-9]{6,30}$') }} then 'bad_ticket_id:ticket_id'
+            -- a phone or ID-card number typed into 工单编号 must never be published as an id
+            when {{ is_personal_number('fingerprinted.ticket_id') }} then 'personal_data_in_id:ticket_id'
             when fingerprinted.received_at is null then 'bad_timestamp:received_at'
             when fingerprinted.assigned_at is null then 'bad_timestamp:assigned_at'
             when fingerprinted.due_at is null then 'bad_timestamp:due_at'
