@@ -86,12 +86,15 @@ def file_format(path: Path) -> str:
     return path.suffix.lower().lstrip(".") if path.suffix.lower() in WORKBOOKS else "csv"
 
 
-def readable_copy(path: Path, fmt: str, encoding: str, workdir: Path, sheet: str | None = None) -> Path:
-    """The file itself when DuckDB can read it, else a UTF-8 CSV copy of it (of one sheet of a workbook)."""
+def readable_copy(
+    path: Path, fmt: str, encoding: str, workdir: Path, sheet: str | None = None, start: int | None = None
+) -> Path:
+    """The file itself when DuckDB can read it, else a UTF-8 CSV copy of it (of one sheet of a
+    workbook, from its header row ``start`` on: found here when the caller has not found it)."""
     if fmt == "csv" and encoding in ("utf-8", "utf-8-sig"):
         return path
     try:
-        return _to_utf8_csv(path, fmt, encoding, workdir, sheet)
+        return _to_utf8_csv(path, fmt, encoding, workdir, sheet, start)
     except Exception as exc:  # a broken workbook, say
         raise FileRejected(f"cannot be read as {fmt}: {exc}") from exc
 
@@ -136,12 +139,15 @@ def header_position(path: Path, sheet: str, is_header) -> int | None:
     return None
 
 
-def _to_utf8_csv(path: Path, fmt: str, encoding: str, workdir: Path, sheet: str | None = None) -> Path:
+def _to_utf8_csv(
+    path: Path, fmt: str, encoding: str, workdir: Path, sheet: str | None = None, start: int | None = None
+) -> Path:
     """A UTF-8 copy of the file (of a workbook's sheet, from its header row on) for DuckDB's reader."""
     target = workdir / "converted.csv"
     if fmt in ("xlsx", "xls"):
         sheet = sheet or sheet_names(path)[0]
-        start = header_position(path, sheet, lambda cells: contract_for_headers(cells) is not None) or 0
+        if start is None:
+            start = header_position(path, sheet, lambda cells: contract_for_headers(cells) is not None) or 0
         with open(target, "w", encoding="utf-8", newline="") as out:
             writer = csv.writer(out)
             for index, row in enumerate(sheet_rows(path, sheet)):

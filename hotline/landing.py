@@ -124,7 +124,12 @@ def map_header(headers: list[str]) -> tuple[Contract, list[str]]:
 
 
 def land_file(
-    con: duckdb.DuckDBPyConnection, path: Path, workroot: Path, sheet: str | None = None, name: str | None = None
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    workroot: Path,
+    sheet: str | None = None,
+    name: str | None = None,
+    start: int | None = None,
 ) -> tuple[str, int, int] | None:
     """Load one file (one sheet of a workbook); None when its content was loaded before.
 
@@ -142,7 +147,7 @@ def land_file(
     if refused:
         raise StillRejected(refused[0])
     try:
-        return _land_new(con, path, workroot, sheet, name, digest)
+        return _land_new(con, path, workroot, sheet, name, digest, start)
     except FileRejected as exc:
         con.execute(
             "insert or replace into raw.rejected_files values (?, ?, ?, current_timestamp)", [digest, name, str(exc)]
@@ -154,7 +159,7 @@ class StillRejected(Exception):
     """The file's content was rejected by an earlier run and has not changed."""
 
 
-def _land_new(con, path: Path, workroot: Path, sheet: str | None, name: str, digest: str):
+def _land_new(con, path: Path, workroot: Path, sheet: str | None, name: str, digest: str, start: int | None):
     fmt = file_format(path)
     with tempfile.TemporaryDirectory(prefix="file-", dir=workroot) as tmp:
         workdir = Path(tmp)
@@ -164,7 +169,7 @@ def _land_new(con, path: Path, workroot: Path, sheet: str | None, name: str, dig
         # file with a few lines in neither is read record by record, those lines rejected.
         try:
             encoding = fmt if fmt != "csv" else likely_encoding(path)
-            csv_path = readable_copy(path, fmt, encoding, workdir, sheet)
+            csv_path = readable_copy(path, fmt, encoding, workdir, sheet, start)
             source, source_encoding = (path, encoding) if csv_path == path else (csv_path, "utf-8")
         except FileRejected:
             damaged = damaged_text_encoding(path) if fmt == "csv" else None
@@ -223,23 +228,25 @@ def _is_known_header(cells: list[str]) -> bool:
     return contract_for_headers(cells) is not None
 
 
-def landing_units(path: Path, report: LandingReport) -> list[tuple[str | None, str | None]]:
-    """(sheet, name) of each part of a file that lands: the file itself, or each sheet of a
-    workbook that has a header this warehouse knows; other sheets are reported."""
+def landing_units(path: Path, report: LandingReport) -> list[tuple[str | None, str | None, int | None]]:
+    """(sheet, name, header row) of each part of a file that lands: the file itself, or each
+    sheet of a workbook that has a header this warehouse knows (found once, here); other
+    sheets are reported."""
     if file_format(path) == "csv":
-        return [(None, None)]
+        return [(None, None, None)]
     try:
-        sheets = sheet_names(path)
-        known = [s for s in sheets if header_position(path, s, _is_known_header) is not None]
+        positions = {sheet: header_position(path, sheet, _is_known_header) for sheet in sheet_names(path)}
     except Exception:  # not a workbook after all: land_file rejects it with the reason
-        return [(None, None)]
-    for sheet in sheets:
-        if sheet not in known:
+        return [(None, None, None)]
+    known = [(sheet, start) for sheet, start in positions.items() if start is not None]
+    for sheet, start in positions.items():
+        if start is None:
             why = f"no header this warehouse knows in its first {HEADER_SEARCH_ROWS} rows"
             report.not_landed.append((f"{path.name}#{sheet}", why))
     if len(known) <= 1:
-        return [(known[0] if known else None, None)]
-    return [(sheet, f"{path.name}#{sheet}") for sheet in known]
+        sheet, start = known[0] if known else (None, None)
+        return [(sheet, None, start)]
+    return [(sheet, f"{path.name}#{sheet}", start) for sheet, start in known]
 
 
 def land_folder(folder: Path, database: Path | None = None, raise_on_failure: bool = True) -> LandingReport:
@@ -258,10 +265,10 @@ def land_folder(folder: Path, database: Path | None = None, raise_on_failure: bo
         for path in other_files(folder):
             report.not_landed.append((path.name, f"not an export ({', '.join(EXPORTS)})"))
         for path in export_files(folder):
-            for sheet, name in landing_units(path, report):
+            for sheet, name, start in landing_units(path, report):
                 shown = name or path.name
                 try:
-                    outcome = land_file(con, path, workroot, sheet, name)
+                    outcome = land_file(con, path, workroot, sheet, name, start)
                 except StillRejected as exc:
                     report.still_rejected.append((shown, str(exc)))
                     continue
