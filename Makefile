@@ -4,6 +4,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-from-lock
+ASSETS_STAMP := $(VENV)/.web-assets-from-lock
+# Bootstrap, jQuery, Font Awesome... for GX Data Docs that work offline (orchestration/data_docs.py)
+export HOTLINE_WEB_ASSETS ?= $(CURDIR)/$(VENV)/web-assets
 SIZE ?= 1000000
 export PYTHONIOENCODING := utf-8
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
@@ -20,7 +23,11 @@ $(STAMP): requirements.lock
 	$(BIN)/pip install --disable-pip-version-check --progress-bar on -r requirements.lock
 	touch $(STAMP)
 
-setup: $(STAMP) ## virtualenv with the pinned dependencies
+$(ASSETS_STAMP): requirements-assets.lock $(STAMP)
+	$(BIN)/pip download --disable-pip-version-check --no-deps --require-hashes -r requirements-assets.lock -d $(HOTLINE_WEB_ASSETS)
+	touch $(ASSETS_STAMP)
+
+setup: $(STAMP) $(ASSETS_STAMP) ## virtualenv with the pinned dependencies, and the Data Docs' web assets
 
 run: setup ## the scheduled job, in process: land -> dbt build -> checks -> publish -> bulletin (.docx .html .pdf)
 	$(BIN)/dbt parse --quiet

@@ -96,6 +96,20 @@ def state_regressions(con) -> list[tuple[str, str]]:
     return con.execute("select ticket_id, stale_file from marts.fct_state_regressions where changes_status").fetchall()
 
 
+def unknown_categories(con) -> list[tuple[str, str, int, int]]:
+    """(jurisdiction, file, tickets, first record) of every file with paths outside the taxonomy."""
+    exists = con.execute(
+        "select count(*) from information_schema.tables where table_schema = 'marts' "
+        "and table_name = 'fct_unknown_categories'"
+    ).fetchone()[0]
+    if not exists:
+        return []
+    return con.execute(
+        "select jurisdiction, source_file, ticket_count, first_source_row from marts.fct_unknown_categories "
+        "order by jurisdiction, source_file"
+    ).fetchall()
+
+
 def print_summary(database: Path) -> None:
     con = duckdb.connect(str(database), read_only=True)
     try:
@@ -124,6 +138,12 @@ def print_summary(database: Path) -> None:
             print(
                 f"WARNING: {len(regressions)} ticket(s) arrived in an older state in a later export ({files}); "
                 "the newest state was kept. See marts.fct_state_regressions."
+            )
+        for jurisdiction, source_file, tickets, first_row in unknown_categories(con):
+            print(
+                f"WARNING: {source_file}: {tickets} ticket(s) of {jurisdiction} carry a category outside its "
+                f"taxonomy (first at record {first_row}); they are counted as 未识别分类. Add the path to "
+                "seeds/reference/ref_categories.csv or correct the export. See marts.fct_unknown_categories."
             )
         for row in latest_overview(con):
             (

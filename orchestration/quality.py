@@ -31,7 +31,8 @@ import duckdb
 from dagster import AssetCheckResult, AssetCheckSeverity, AssetCheckSpec, AssetKey, MetadataValue
 
 from hotline.settings import PROJECT_DIR, duckdb_path
-from orchestration.project import gx_root
+from orchestration.data_docs import make_offline
+from orchestration.project import data_docs_index, gx_root
 
 RESULT_PREFIX = "GX-RESULTS "
 RATE_COLUMNS = (
@@ -317,6 +318,7 @@ def run_gx_checks(database=None) -> dict[str, tuple[bool, list[dict]]]:
         outcome = checkpoint.run()
     finally:
         source.get_execution_engine().close()
+    make_offline(data_docs_index().parent)
     results = {}
     for validation in outcome.run_results.values():
         results[validation.suite_name] = (bool(validation.success), [_summarise(r) for r in validation.results])

@@ -39,6 +39,7 @@ PUBLISHED_MARTS = (
     "fct_unit_period_metrics",
     "fct_unit_period_rankings",
     "fct_unit_period_scores",
+    "fct_unknown_categories",
 )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from hotline.contract import TICKETS
@@ -51,7 +52,10 @@ UNTIDY = {
         lambda r: {**r, "channel": "来电", "is_enterprise": "N"},
         "channel = 'phone' and not is_enterprise",
     ),
+    # a caller's name typed into 问题分类: staged (the ticket counts), never published
+    "name_as_category": (lambda r: {**r, "category_path": CALLER_AS_CATEGORY}, "category_path is not null"),
 }
+CALLER_AS_CATEGORY = "张秀英"
 ENCODINGS = ("csv-bom", "gb18030", "xlsx")
 
 
@@ -176,6 +180,42 @@ def test_encodings_and_xlsx_stage_every_row(corpus, fmt):
         [files[fmt]],
     )
     assert categories == [(CLEAN_ROWS,)]
+
+
+@pytest.mark.slow
+def test_a_category_outside_the_taxonomy_is_reported_never_published(corpus):
+    database, files = corpus
+    name = files["name_as_category"]
+    assert query(
+        database,
+        "select ticket_count, first_source_row, last_source_row from marts.fct_unknown_categories "
+        "where source_file = ?",
+        [name],
+    ) == [(1, SPOILT_AT, SPOILT_AT)]
+    ticket = query(
+        database,
+        "select ticket_id from staging.stg_hotline__ticket_rows where _source_file = ? and _source_row = ?",
+        [name, SPOILT_AT],
+    )[0][0]
+    assert query(
+        database, "select category_path, category_level_1 from marts.fct_tickets where ticket_id = ?", [ticket]
+    ) == [("未识别分类", "未识别分类")]
+    con = duckdb.connect(str(database), read_only=True)
+    try:
+        columns = con.execute(
+            "select table_name, column_name from information_schema.columns "
+            "where table_schema = 'marts' and data_type = 'VARCHAR'"
+        ).fetchall()
+        hits = [
+            f"{table}.{column}"
+            for table, column in columns
+            if con.execute(
+                f'select count(*) from marts."{table}" where "{column}" like ?', [f"%{CALLER_AS_CATEGORY}%"]
+            ).fetchone()[0]
+        ]
+    finally:
+        con.close()
+    assert hits == []
 
 
 @pytest.mark.slow

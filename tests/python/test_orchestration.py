@@ -127,6 +127,31 @@ def test_whole_job_materialises_and_publishes(orchestrated):
 
 
 @pytest.mark.slow
+def test_data_docs_load_nothing_from_the_internet(orchestrated):
+    """Every script, stylesheet and image of every Data Docs page is a file of the site."""
+    import re
+
+    _, _, folder = orchestrated
+    site = folder / "gx" / "gx" / "uncommitted" / "data_docs" / "local_site"
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > 10
+    resource = re.compile(r'<(?:script|img)\b[^>]*?\bsrc="([^"]+)"|<link\b[^>]*?\bhref="([^"]+)"')
+    remote, broken, seen = [], [], set()
+    for page in pages:
+        for match in resource.finditer(page.read_text(encoding="utf-8")):
+            url = match.group(1) or match.group(2)
+            if url.startswith(("http:", "https:", "//")):
+                remote.append((page.name, url))
+            elif not (page.parent / url.split("?")[0]).is_file():
+                broken.append((page.name, url))
+            seen.add(url.rsplit("/", 1)[-1])
+    assert remote == [] and broken == []
+    # the libraries the index table needs are there, not dropped
+    assert {"jquery.min.js", "bootstrap.bundle.min.js", "bootstrap-table.min.js", "all.min.css"} <= seen
+    assert "units_reconcile" in (site / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
 def test_broken_mart_blocks_publishing_and_keeps_the_serving_copy(orchestrated):
     defs, _, folder = orchestrated
     serving = folder / "hotline_serving.duckdb"

@@ -1,5 +1,9 @@
 -- One row per ticket: its newest version (see stg_hotline__ticket_versions).
--- The category path is split into its levels here (问题分类 一级/二级/三级).
+-- The category path is checked against the jurisdiction's taxonomy (ref_categories:
+-- its own rows and the '*' rows) and split into its levels (问题分类 一级/二级/三级).
+-- A path outside the taxonomy is counted under the label var('unknown_category')
+-- and never carried further: free text typed into 问题分类 (a caller's name) must not
+-- reach a mart. fct_unknown_categories says which files and records hold such paths.
 with
 
 versions as (
@@ -9,6 +13,37 @@ versions as (
 current_versions as (
     select * from versions
     where is_current
+),
+
+taxonomy as (
+    select distinct
+        jurisdiction,
+        category_path
+    from {{ ref('ref_categories') }}
+),
+
+checked as (
+    select
+        current_versions.*,
+        coalesce(own.category_path, shared.category_path) is not null as is_category_known
+    from current_versions
+    left join taxonomy as own
+        on
+            current_versions.jurisdiction = own.jurisdiction
+            and current_versions.category_path = own.category_path
+    left join taxonomy as shared
+        on
+            shared.jurisdiction = '*'
+            and current_versions.category_path = shared.category_path
+),
+
+placed as (
+    select
+        checked.*,
+        case
+            when checked.is_category_known then checked.category_path else '{{ var("unknown_category") }}'
+        end as published_category_path
+    from checked
 ),
 
 final as (
@@ -22,10 +57,11 @@ final as (
         received_at,
         channel,
         request_type,
-        category_path,
-        nullif(split_part(category_path, '/', 1), '') as category_level_1,
-        nullif(split_part(category_path, '/', 2), '') as category_level_2,
-        nullif(split_part(category_path, '/', 3), '') as category_level_3,
+        published_category_path as category_path,
+        is_category_known,
+        nullif(split_part(published_category_path, '/', 1), '') as category_level_1,
+        nullif(split_part(published_category_path, '/', 2), '') as category_level_2,
+        nullif(split_part(published_category_path, '/', 3), '') as category_level_3,
         is_enterprise,
         urgency,
         assigned_at,
@@ -52,7 +88,7 @@ final as (
         reply_scrubbed,
         _source_file,
         _source_row
-    from current_versions
+    from placed
 )
 
 select * from final
