@@ -16,7 +16,7 @@ export HOTLINE_DUCKDB_PATH ?= $(CURDIR)/warehouse/hotline.duckdb
 PERIOD ?=
 JURISDICTION ?=
 
-.PHONY: setup run build bulletin test lint fix docs dev bench sample lock clean
+.PHONY: setup run build bulletin test faults lint fix docs dev bench sample lock clean
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,13 @@ bulletin: setup ## the bulletin from the serving copy, no build: make bulletin P
 test: setup lint ## everything CI checks
 	$(BIN)/dbt parse --quiet
 	$(BIN)/python -m pytest
+
+KILLS ?= 10
+faults: setup ## the fault suite at length: make faults KILLS=10 (runs killed at random points, damaged exports)
+	$(BIN)/dbt parse --quiet
+	HOTLINE_FAULT_KILLS=$(KILLS) HOTLINE_FAULT_EXAMPLES=500 HOTLINE_FAULT_BUILDS=10 $(BIN)/python -m pytest -s -q \
+		tests/python/test_kill_faults.py tests/python/test_property_damage.py tests/python/test_publish_faults.py \
+		tests/python/test_landing_damaged.py tests/python/test_rejected_files.py
 
 lint: setup ## ruff on Python, sqlfluff (dbt templater, duckdb dialect) on SQL
 	$(BIN)/ruff check hotline orchestration tests bench

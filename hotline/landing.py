@@ -54,7 +54,7 @@ from hotline.export_files import (
     sweep_work,
     work_root,
 )
-from hotline.raw_tables import ensure_raw_tables, insert_by_record, try_fast
+from hotline.raw_tables import EMPTY_COLUMN, ensure_raw_tables, insert_by_record, try_fast
 from hotline.records import damaged_text_encoding, header
 from hotline.settings import duckdb_config, duckdb_path, exports_dir
 
@@ -120,7 +120,7 @@ def map_header(headers: list[str]) -> tuple[Contract, list[str]]:
     missing = [c.header_zh + f" ({c.name})" for c in contract.columns if c.required and c.name not in names]
     if missing:
         raise FileRejected(f"is missing required column(s): {', '.join(missing)}")
-    return contract, names + [f"_empty_column_{len(names) + i}" for i in range(1, trailing + 1)]
+    return contract, names + [f"{EMPTY_COLUMN}{len(names) + i}" for i in range(1, trailing + 1)]
 
 
 def land_file(

@@ -16,6 +16,8 @@ import duckdb
 from hotline.contract import CONTRACTS, Contract
 from hotline.records import records
 
+EMPTY_COLUMN = "_empty_column_"  # the name of an empty trailing header column (never loaded)
+
 LANDED_FILES_DDL = """
 create table if not exists raw.landed_files (
     _file_hash varchar primary key,
@@ -47,7 +49,12 @@ create table if not exists raw.rejected_rows (
 
 
 def _rejects_include(con, error_type: str) -> bool:
-    return bool(con.execute("select count(*) from landing_rejects where error_type = ?", [error_type]).fetchone()[0])
+    exists = con.execute(
+        "select count(*) from duckdb_tables() where table_name = 'landing_rejects' and temporary"
+    ).fetchone()[0]
+    return bool(exists) and bool(
+        con.execute("select count(*) from landing_rejects where error_type = ?", [error_type]).fetchone()[0]
+    )
 
 
 def try_fast(con, contract, names, csv_path: Path, name: str, digest: str, skip: int = 0) -> tuple[int | None, bool]:
@@ -90,6 +97,16 @@ def _insert_fast(
     the file record by record.
     """
     select = ", ".join(n if n in names else f"null as {n}" for n in contract.names)
+    unnamed = [n for n in names if n.startswith(EMPTY_COLUMN)]
+    if unnamed:  # a value under an empty trailing header: the record path rejects that record
+        under = " or ".join(f"coalesce({n}, '') <> ''" for n in unnamed)
+        found = con.execute(
+            f"select count(*) from read_csv(?, header = true, all_varchar = true, delim = ',', quote = '\"', "
+            f"escape = '\"', names = ?, skip = ?, ignore_errors = true) where {under}",
+            [str(csv_path), names, skip],
+        ).fetchone()[0]
+        if found:
+            return None
     inserted = con.execute(
         f"insert into raw.{contract.table} select {select}, ? as _source_file, ? as _file_hash, "
         "row_number() over () as _source_row, current_timestamp as _loaded_at from read_csv("
@@ -120,9 +137,13 @@ def insert_by_record(
     with open(good, "w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out)
         writer.writerow([*names, "_source_row"])
+        unnamed = [i for i, n in enumerate(names) if n.startswith(EMPTY_COLUMN)]
         for record in records(source, encoding, len(names), skip):
             if record.fields is None:
                 rejected.append((record.number, record.reason))
+            elif any(record.fields[i].strip() for i in unnamed):
+                positions = ", ".join(str(i + 1) for i in unnamed if record.fields[i].strip())
+                rejected.append((record.number, f"malformed record: a value in column {positions}, with no header"))
             else:
                 writer.writerow([*record.fields, record.number])
     con.execute("drop table if exists temp.landing_batch")
