@@ -1,6 +1,7 @@
 """Command line: ``python -m hotline <command>``.
 
 build     seeds (or lands $HOTLINE_EXPORTS_DIR), runs dbt build, prints the summary
+check-config  checks the configuration of one or all jurisdictions (see hotline.check_config)
 summary   prints the summary of an existing warehouse
 bulletin  writes a bulletin (.docx, .html, .pdf) from the serving copy (see hotline.document.cli)
 report    writes a themed report (专题) from the serving copy
@@ -22,6 +23,10 @@ def main() -> int:
         from hotline.pipeline import main as build
 
         return build(args)
+    if command == "check-config":
+        from hotline.check_config import main as check_config
+
+        return check_config(args)
     if command == "summary":
         from hotline.settings import duckdb_path
         from hotline.summary import print_summary

@@ -5,7 +5,7 @@ The package knows the State Council's holidays and make-up workdays (调休) for
 ``ref_calendar_overrides.csv``. ``dim_calendar`` combines both and a test fails
 when a date the warehouse needs is in neither.
 
-    python -m hotline.calendar_seed --first 2021-01-01 --last 2026-12-31
+    python -m hotline.calendar_seed --first 2004-01-01 --last 2026-12-31
 """
 
 from __future__ import annotations
@@ -37,13 +37,13 @@ def rows(first: date, last: date):
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--first", default="2021-01-01")
+    parser.add_argument("--first", default="2004-01-01")
     parser.add_argument("--last", default="2026-12-31")
     parser.add_argument("--out", type=Path, default=SEEDS_DIR / "reference" / "ref_calendar_cn.csv")
     args = parser.parse_args(argv)
     fields = ["calendar_date", "is_workday", "is_makeup_workday", "holiday_name"]
     with open(args.out, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows(date.fromisoformat(args.first), date.fromisoformat(args.last)))
 

@@ -15,6 +15,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from hotline.check_config import require_valid
 from hotline.dbt_cli import DbtFailed, run_dbt
 from hotline.landing import land_folder
 from hotline.settings import duckdb_path, exports_dir, salt_problem
@@ -30,6 +31,8 @@ def seed_and_land(database: Path, folder: Path | None, env: dict[str, str] | Non
     Returns the files (and workbook sheets) of the folder that were not landed, and why,
     and the environment the following dbt build needs (when this landing began).
     """
+    for warning in require_valid():  # the configuration first: errors stop the build here
+        print(warning)
     database.parent.mkdir(parents=True, exist_ok=True)  # a fresh clone has no warehouse/ yet
     env = {**(env or {}), "HOTLINE_DUCKDB_PATH": str(database)}
     if folder is None:

@@ -34,3 +34,32 @@ def test_dim_periods_agrees_with_the_python_rule(dongchangfu_warehouse):
     rules = load_rules()
     expected = {(p.jurisdiction, p.label, p.first_day, p.last_day) for rule in rules.values() for p in periods(rule)}
     assert set(rows) == expected
+
+
+def test_every_seed_is_utf8_with_lf_line_endings():
+    """A CRLF seed with one LF row appended breaks ``dbt seed`` with a cryptic CSV error."""
+    problems = []
+    for path in sorted(SEEDS_DIR.rglob("*.csv")):
+        data = path.read_bytes()
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            problems.append(f"{path.name}: not UTF-8 ({exc.reason} at byte {exc.start})")
+        if data.startswith(b"\xef\xbb\xbf"):
+            problems.append(f"{path.name}: starts with a byte-order mark")
+        if b"\r" in data:
+            problems.append(f"{path.name}: carriage returns (CRLF line endings)")
+        if data and not data.endswith(b"\n"):
+            problems.append(f"{path.name}: no newline after the last row")
+    assert problems == []
+
+
+def test_the_calendar_covers_every_year_the_package_knows():
+    import chinese_calendar
+
+    with open(SEEDS_DIR / "reference" / "ref_calendar_cn.csv", encoding="utf-8") as handle:
+        days = [r["calendar_date"] for r in csv.DictReader(handle)]
+    first_year = min(chinese_calendar.constants.holidays).year
+    last_year = max(chinese_calendar.constants.holidays).year
+    assert (days[0], days[-1]) == (f"{first_year}-01-01", f"{last_year}-12-31")
+    assert len(days) == (date(last_year, 12, 31) - date(first_year, 1, 1)).days + 1
