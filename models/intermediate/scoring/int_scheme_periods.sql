@@ -51,6 +51,7 @@ final as (
         schemes.return_window_workdays,
         schemes.satisfaction_basis,
         schemes.empty_rate_policy,
+        schemes.empty_rate_display,
         coalesce(components.weight_response, 0) as weight_response,
         coalesce(components.weight_on_time, 0) as weight_on_time,
         coalesce(components.weight_resolution, 0) as weight_resolution,

@@ -4,7 +4,10 @@
 -- platform published official rates (unit statistics export) those are the
 -- rates and rate_source = 'official', with the computed ones kept beside them.
 -- Changes of volume are relative (0.1608 = +16.08 %); changes of rates are
--- differences of the fractions (0.02 = +2 percentage points).
+-- differences of the fractions (0.02 = +2 percentage points). A rate with an
+-- empty denominator prints as the scheme says (empty_rate_display: blank, 100 %
+-- or 0 %); its *_rate_raw column stays null, and 同比/环比 use the raw rates.
+{% set rate_names = ['response', 'on_time', 'on_time_return', 'resolution', 'result_satisfaction', 'process_satisfaction', 'satisfaction'] %}
 with
 
 rates as (
@@ -18,6 +21,11 @@ units as (
 
 periods as (
     select * from {{ ref('dim_periods') }}
+),
+
+schemes as (
+    select * from {{ ref('int_scheme_periods') }}
+    where scope = 'all'
 ),
 
 chosen as (
@@ -41,14 +49,17 @@ with_history as (
         chosen.*,
         prev.handled_count as previous_handled_count,
         last_year.handled_count as last_year_handled_count,
-        {% for rate in ['response', 'on_time', 'on_time_return', 'resolution', 'result_satisfaction', 'process_satisfaction', 'satisfaction'] %}
+        {% for rate in rate_names %}
             chosen.{{ rate }}_rate - prev.{{ rate }}_rate as {{ rate }}_rate_mom,
             chosen.{{ rate }}_rate - last_year.{{ rate }}_rate as {{ rate }}_rate_yoy,
         {% endfor %}
-        periods.days_in_period
+        periods.days_in_period,
+        coalesce(schemes.empty_rate_display, 'blank') as empty_rate_display
     from chosen
     inner join periods
         on chosen.jurisdiction = periods.jurisdiction and chosen.period_label = periods.period_label
+    left join schemes
+        on chosen.jurisdiction = schemes.jurisdiction and chosen.period_label = schemes.period_label
     left join chosen as prev
         on chosen.unit_id = prev.unit_id and periods.previous_period_label = prev.period_label
     left join chosen as last_year
@@ -73,13 +84,15 @@ final as (
         with_history.city_redo_count,
         with_history.exempt_count,
         cast(with_history.assessed_handled_count as integer) as assessed_handled_count,
-        cast(with_history.response_rate as {{ type_double() }}) as response_rate,
-        cast(with_history.on_time_rate as {{ type_double() }}) as on_time_rate,
-        cast(with_history.on_time_return_rate as {{ type_double() }}) as on_time_return_rate,
-        cast(with_history.resolution_rate as {{ type_double() }}) as resolution_rate,
-        cast(with_history.result_satisfaction_rate as {{ type_double() }}) as result_satisfaction_rate,
-        cast(with_history.process_satisfaction_rate as {{ type_double() }}) as process_satisfaction_rate,
-        cast(with_history.satisfaction_rate as {{ type_double() }}) as satisfaction_rate,
+        {% for rate in rate_names %}
+            cast(
+                {{ rate_for_display('with_history.' ~ rate ~ '_rate', 'with_history.empty_rate_display') }}
+                as {{ type_double() }}
+            ) as {{ rate }}_rate,
+        {% endfor %}
+        {% for rate in rate_names %}
+            cast(with_history.{{ rate }}_rate as {{ type_double() }}) as {{ rate }}_rate_raw,
+        {% endfor %}
         with_history.rate_source,
         cast(with_history.computed_response_rate as {{ type_double() }}) as computed_response_rate,
         cast(with_history.computed_on_time_rate as {{ type_double() }}) as computed_on_time_rate,
@@ -88,7 +101,7 @@ final as (
         cast(with_history.avg_handling_workdays as {{ type_double() }}) as avg_handling_workdays,
         {{ period_change('with_history.handled_count', 'with_history.previous_handled_count') }} as handled_count_mom,
         {{ period_change('with_history.handled_count', 'with_history.last_year_handled_count') }} as handled_count_yoy,
-        {% for rate in ['response', 'on_time', 'on_time_return', 'resolution', 'result_satisfaction', 'process_satisfaction', 'satisfaction'] %}
+        {% for rate in rate_names %}
             cast(with_history.{{ rate }}_rate_mom as {{ type_double() }}) as {{ rate }}_rate_mom,
             cast(with_history.{{ rate }}_rate_yoy as {{ type_double() }}) as {{ rate }}_rate_yoy,
         {% endfor %}
