@@ -3,7 +3,8 @@
 ``make run`` (``python -m orchestration.run``) is started on a county's landing folder
 with a new export in it and its whole process group is SIGKILLed at a random moment
 (stratified over the length of a clean run, so a few kills reach every phase: land,
-build, checks, publish, bulletin). Then:
+build, checks, the bulletin), and once more while the serving copy is being written
+(the moment its staging file appears: the middle of a publish). Then:
 
 - the serving copy opens and holds either exactly what it held before the run or
   exactly what the recovered run publishes — never a half-published state;
@@ -11,8 +12,8 @@ build, checks, publish, bulletin). Then:
 - after the last kill the serving copy equals that of a clean build of the same
   landing folder in a new folder (every published table, row for row).
 
-``make test`` runs two kills; ``make faults`` runs more (HOTLINE_FAULT_KILLS) and prints
-one line per kill. HOTLINE_FAULT_SEED repeats a sequence.
+``make test`` runs two kills (one timed, one during a publish); ``make faults`` runs more
+(HOTLINE_FAULT_KILLS) and prints one line per kill. HOTLINE_FAULT_SEED repeats a sequence.
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ def _run(folder: Path, landing: Path) -> float:
     return time.monotonic() - started
 
 
-def _phase(folder: Path, out: Path, log_from: int) -> str:
+def _phase(folder: Path, out: Path, log_from: int, staged_before: set[Path]) -> str:
     """Where a run is, from what it has written so far."""
     printed = out.read_text(encoding="utf-8", errors="replace")
     log = folder / "logs" / "run.log"
@@ -89,7 +90,7 @@ def _phase(folder: Path, out: Path, log_from: int) -> str:
             logged = handle.read().decode("utf-8", "replace")
     if "Bulletin period" in printed:
         return "bulletin"
-    if "  publish" in printed or any(folder.glob(".hotline_serving.duckdb.*.tmp")):
+    if "  publish" in printed or set(folder.glob(".hotline_serving.duckdb.*.tmp")) - staged_before:
         return "publish"
     if "Finished running" in logged:
         return "checks"
@@ -138,19 +139,24 @@ def test_a_run_killed_anywhere_changes_nothing_readers_see_and_the_next_run_reco
     duration = _run(folder, landing)
     serving = folder / "hotline_serving.duckdb"
     rng = random.Random(SEED)
-    report = [f"fault suite: seed {SEED}, {KILLS} kills over a clean run of {duration:.1f} s"]
-    for kill in range(KILLS):
+    report = [f"fault suite: seed {SEED}, {KILLS} kills over a clean run of {duration:.1f} s, one during a publish"]
+    timed = max(1, KILLS - 1)
+    for kill in range(timed + 1):
         before = fingerprint(serving)
         _export(landing, 2 + kill % (len(LABELS) - 2))
-        at = duration * (kill + rng.random()) / KILLS
+        # the last kill waits for the serving copy's staging file: the middle of a publish
+        at = duration * (kill + rng.random()) / timed if kill < timed else duration * 3
         log = folder / "logs" / "run.log"
         log_from = log.stat().st_size if log.exists() else 0
+        staged_before = set(folder.glob(".hotline_serving.duckdb.*.tmp"))  # left by an earlier kill
         process, out = _start(folder, landing)
         started = time.monotonic()
         while process.poll() is None and time.monotonic() - started < at:
-            phase = _phase(folder, out, log_from)
-            time.sleep(0.05)
-        phase = _phase(folder, out, log_from)
+            if kill == timed and set(folder.glob(".hotline_serving.duckdb.*.tmp")) - staged_before:
+                at = time.monotonic() - started
+                break
+            time.sleep(0.02)
+        phase = _phase(folder, out, log_from, staged_before)
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
         process.wait()
