@@ -199,6 +199,9 @@ by_assigned_period as (
         sum(case when counts_in_rates and process_satisfaction_weight is not null then 1 else 0 end)
             as process_satisfaction_answers,
         sum(case when counts_in_rates then process_satisfaction_weight end) as process_satisfaction_points,
+        {% for column, answer, name in answer_counts() %}
+            sum(case when counts_in_rates and {{ column }} = '{{ answer }}' then 1 else 0 end) as {{ name }},
+        {% endfor %}
         avg(case when is_closed then handling_workdays end) as avg_handling_workdays,
         sum(case when is_onsite_required then 1 else 0 end) as onsite_ticket_count,
         sum(case when is_onsite_required and is_onsite_in_time then 1 else 0 end) as onsite_in_time_count,
@@ -327,6 +330,9 @@ computed as (
         coalesce(counts.result_satisfaction_points, 0) as result_satisfaction_points,
         cast(coalesce(counts.process_satisfaction_answers, 0) as integer) as process_satisfaction_answers,
         coalesce(counts.process_satisfaction_points, 0) as process_satisfaction_points,
+        {% for _, _, name in answer_counts() %}
+            cast(coalesce(counts.{{ name }}, 0) as integer) as {{ name }},
+        {% endfor %}
         cast(coalesce(counts.onsite_ticket_count, 0) as integer) as onsite_ticket_count,
         cast(coalesce(counts.onsite_in_time_count, 0) as integer) as onsite_in_time_count,
         cast(coalesce(counts.met_on_site_count, 0) as integer) as met_on_site_count,

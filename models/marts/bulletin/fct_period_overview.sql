@@ -1,7 +1,8 @@
 -- One row per jurisdiction x reported period: the bulletin's overview (受理概况).
 -- Total tickets (the sum of the units' handled counts), 同比 and 环比, days in the
 -- period and the daily average (东昌府区 2024-02: 11198 / 29 = 386), the four rates
--- over all tickets, the towns' and departments' shares, and enterprise demands.
+-- over all tickets and both satisfaction questions (办理结果 / 服务过程) with the
+-- answer counts behind them, the towns' and departments' shares, enterprise demands.
 with
 
 rates as (
@@ -36,7 +37,10 @@ totals as (
         sum(case when rates.scope = 'all' then rates.result_satisfaction_answers else 0 end) as result_answers,
         sum(case when rates.scope = 'all' then rates.process_satisfaction_points else 0 end) as process_points,
         sum(case when rates.scope = 'all' then rates.process_satisfaction_answers else 0 end) as process_answers,
-        max(rates.satisfaction_basis) as satisfaction_basis
+        {% for _, _, name in answer_counts() %}
+            sum(case when rates.scope = 'all' then rates.{{ name }} else 0 end) as {{ name }},
+        {% endfor %}
+        max(case when rates.scope = 'all' then rates.satisfaction_basis end) as satisfaction_basis
     from rates
     inner join units on rates.unit_id = units.unit_id
     group by rates.jurisdiction, rates.period_label
@@ -72,6 +76,11 @@ final as (
             when 'process' then with_rates.process_satisfaction_rate
             else (with_rates.result_satisfaction_rate + with_rates.process_satisfaction_rate) / 2
         end as satisfaction_rate,
+        with_rates.result_satisfaction_rate,
+        with_rates.process_satisfaction_rate,
+        {% for _, _, name in answer_counts() %}
+            cast(with_rates.{{ name }} as integer) as {{ name }},
+        {% endfor %}
         cast(with_rates.town_handled_count as integer) as town_handled_count,
         {{ safe_ratio('with_rates.town_handled_count', 'with_rates.handled_count') }} as town_share,
         cast(with_rates.department_handled_count as integer) as department_handled_count,

@@ -84,6 +84,9 @@ final as (
         with_history.city_redo_count,
         with_history.exempt_count,
         cast(with_history.assessed_handled_count as integer) as assessed_handled_count,
+        {% for _, _, name in answer_counts() %}
+            with_history.{{ name }},
+        {% endfor %}
         {% for rate in rate_names %}
             cast(
                 {{ rate_for_display('with_history.' ~ rate ~ '_rate', 'with_history.empty_rate_display') }}
