@@ -17,7 +17,13 @@ components as (
         max(case when component = 'response' then weight end) as weight_response,
         max(case when component = 'on_time' then weight end) as weight_on_time,
         max(case when component = 'resolution' then weight end) as weight_resolution,
-        max(case when component = 'satisfaction' then weight end) as weight_satisfaction
+        max(case when component = 'satisfaction' then weight end) as weight_satisfaction,
+        {% for component in ['response', 'on_time', 'resolution', 'satisfaction'] %}
+            {% for setting in ['score_function', 'slope', 'intercept', 'min_points', 'max_points'] %}
+                max(case when component = '{{ component }}' then {{ setting }} end) as {{ setting }}_{{ component }}
+                {%- if not loop.last or component != 'satisfaction' %},{% endif %}
+            {% endfor %}
+        {% endfor %}
     from {{ ref('cfg_scheme_components') }}
     group by scheme_id
 ),
@@ -56,6 +62,13 @@ final as (
         coalesce(components.weight_on_time, 0) as weight_on_time,
         coalesce(components.weight_resolution, 0) as weight_resolution,
         coalesce(components.weight_satisfaction, 0) as weight_satisfaction,
+        {% for component in ['response', 'on_time', 'resolution', 'satisfaction'] %}
+            coalesce(components.score_function_{{ component }}, 'linear') as score_function_{{ component }},
+            components.slope_{{ component }},
+            components.intercept_{{ component }},
+            components.min_points_{{ component }},
+            components.max_points_{{ component }},
+        {% endfor %}
         answers.answer_resolved,
         answers.answer_partly_resolved,
         answers.answer_unresolved,

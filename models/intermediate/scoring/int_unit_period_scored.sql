@@ -1,10 +1,13 @@
 -- Weighted scores per jurisdiction x period x unit x scope, exactly as the
--- scheme says: component score = rate x weight, rounded (half-up or half-even)
+-- scheme says: component score = the component's score function of its rate
+-- (linear: rate x weight; clamp: slope x rate% + intercept held between two
+-- bounds; steps: the points of the highest band reached), rounded (half-up or half-even)
 -- to the scheme's decimals; the assessment score (考核得分) either adds the
 -- rounded components (东昌府区 tables 1-3 print parts that add up) or rounds the
 -- unrounded sum (东昌府区 table 4: 82.50 = round(20 + 26.088 + 36.416)), plus
 -- deductions (减分项); the total (办理得分 / 综合得分) adds the quality bonus (质效).
 -- The official rate wins where the platform published one.
+{% set components = ['response', 'on_time', 'resolution', 'satisfaction'] %}
 with
 
 rates as (
@@ -13,6 +16,10 @@ rates as (
 
 schemes as (
     select * from {{ ref('int_scheme_periods') }}
+),
+
+steps as (
+    select * from {{ ref('cfg_score_steps') }}
 ),
 
 input_rows as (
@@ -48,30 +55,111 @@ chosen as (
     from rates
 ),
 
-scored_parts as (
+effective as (
+    -- a rate with nothing to judge (empty denominator) scores by the scheme's policy
     select
         chosen.*,
+        schemes.scheme_id as effective_scheme_id,
         schemes.rounding_mode,
         schemes.score_decimals,
         schemes.round_components_before_sum,
-        schemes.weight_response,
-        schemes.weight_on_time,
-        schemes.weight_resolution,
-        schemes.weight_satisfaction,
-        -- a rate with nothing to judge (empty denominator) scores by the scheme's policy
-        {% for component in ['response', 'on_time', 'resolution', 'satisfaction'] %}
+        schemes.empty_rate_policy,
+        {% for component in components %}
+            schemes.weight_{{ component }},
+            schemes.score_function_{{ component }},
+            schemes.slope_{{ component }},
+            schemes.intercept_{{ component }},
+            schemes.min_points_{{ component }},
+            schemes.max_points_{{ component }},
             cast(coalesce(
                 chosen.{{ component }}_rate,
                 case when schemes.empty_rate_policy = 'full_marks' then 1 else 0 end
-            ) as decimal(18, 8)) * schemes.weight_{{ component }} as {{ component }}_points,
+            ) as decimal(18, 8)) as {{ component }}_rate_used{% if not loop.last %},{% endif %}
         {% endfor %}
-        schemes.empty_rate_policy
     from chosen
     inner join schemes
         on
             chosen.jurisdiction = schemes.jurisdiction
             and chosen.period_label = schemes.period_label
             and chosen.scope = schemes.scope
+),
+
+reached_steps as (
+    -- every band of a stepped component the unit's rate reaches; the highest counts
+    {% for component in components %}
+        select
+            effective.jurisdiction,
+            effective.period_label,
+            effective.unit_id,
+            effective.scope,
+            '{{ component }}' as component,
+            steps.min_rate_pct,
+            steps.points
+        from effective
+        inner join steps
+            on
+                effective.effective_scheme_id = steps.scheme_id
+                and steps.component = '{{ component }}'
+                and effective.{{ component }}_rate_used * 100 >= steps.min_rate_pct
+        where effective.score_function_{{ component }} = 'steps'
+        {% if not loop.last %}union all{% endif %}
+    {% endfor %}
+),
+
+ranked_steps as (
+    select
+        reached_steps.*,
+        row_number() over (
+            partition by
+                reached_steps.jurisdiction,
+                reached_steps.period_label,
+                reached_steps.unit_id,
+                reached_steps.scope,
+                reached_steps.component
+            order by reached_steps.min_rate_pct desc
+        ) as band_rank
+    from reached_steps
+),
+
+step_points as (
+    select
+        jurisdiction,
+        period_label,
+        unit_id,
+        scope,
+        {% for component in components %}
+            max(case when component = '{{ component }}' and band_rank = 1 then points end)
+                as {{ component }}_step_points{% if not loop.last %},{% endif %}
+        {% endfor %}
+    from ranked_steps
+    group by jurisdiction, period_label, unit_id, scope
+),
+
+scored_parts as (
+    select
+        effective.*,
+        {% for component in components %}
+            case effective.score_function_{{ component }}
+                when 'clamp'
+                    then least(
+                        greatest(
+                            effective.slope_{{ component }} * effective.{{ component }}_rate_used * 100
+                            + effective.intercept_{{ component }},
+                            coalesce(effective.min_points_{{ component }}, effective.intercept_{{ component }} - 1000000)
+                        ),
+                        coalesce(effective.max_points_{{ component }}, effective.intercept_{{ component }} + 1000000)
+                    )
+                when 'steps' then coalesce(step_points.{{ component }}_step_points, 0)
+                else effective.{{ component }}_rate_used * effective.weight_{{ component }}
+            end as {{ component }}_points{% if not loop.last %},{% endif %}
+        {% endfor %}
+    from effective
+    left join step_points
+        on
+            effective.jurisdiction = step_points.jurisdiction
+            and effective.period_label = step_points.period_label
+            and effective.unit_id = step_points.unit_id
+            and effective.scope = step_points.scope
 ),
 
 rounded as (
