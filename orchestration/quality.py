@@ -138,17 +138,19 @@ def _queries(con) -> dict[str, tuple[str, list]]:
             ],
         ),
         "period_totals_reconcile": (
-            "select o.jurisdiction, o.period_label, o.handled_count, "
-            "(select coalesce(sum(m.handled_count), 0) from marts.fct_unit_period_metrics m "
+            "select o.jurisdiction, o.period_label, o.handled_count, o.ticket_count, o.rate_source, "
+            "(select coalesce(sum(m.assessed_handled_count), 0) from marts.fct_unit_period_metrics m "
             " where m.jurisdiction = o.jurisdiction and m.period_label = o.period_label) as unit_total, "
             "(select count(*) from intermediate.int_tickets_enriched t "
             " where t.jurisdiction = o.jurisdiction and t.period_label = o.period_label) as staged_total "
             "from marts.fct_period_overview o",
             [
                 gxe.UnexpectedRowsExpectation(
-                    description="a period's total = the sum of its units = its staged tickets",
+                    description="a period's total = the sum of its units' volumes; its tickets = the staged "
+                    "tickets; both equal where the period is counted from tickets",
                     unexpected_rows_query="select * from {batch} "
-                    "where handled_count <> unit_total or handled_count <> staged_total",
+                    "where handled_count <> unit_total or ticket_count <> staged_total "
+                    "or (rate_source = 'computed' and handled_count <> ticket_count)",
                 )
             ],
         ),
@@ -230,7 +232,7 @@ def _queries(con) -> dict[str, tuple[str, list]]:
 
 CHECKS = (
     Check("units_reconcile", "fct_unit_period_metrics", "承办 = 办结 + 回退 + 在办 on every unit-period row", True),
-    Check("period_totals_reconcile", "fct_period_overview", "period total = sum of units = staged tickets", True),
+    Check("period_totals_reconcile", "fct_period_overview", "period total = sum of units; tickets = staged", True),
     Check("files_reconcile", "fct_file_reconciliation", "raw = staged + quarantined (+ duplicates) per file", True),
     Check("rates_within_0_and_1", "fct_unit_period_metrics", "every rate is a fraction in [0, 1]", True),
     Check("ranks_valid_within_tiers", "fct_unit_period_rankings", "ranks are valid competition ranks per tier", True),

@@ -21,7 +21,7 @@ from tests.python.conftest import build_warehouse
 
 LINEAGE_COLUMNS = {"source_loaded_at", "loaded_at"}
 # marts with no rows when nothing unusual happened: no 2-hour on-site ticket, no stale export
-MAY_BE_EMPTY = {"fct_onsite_unit_period", "fct_state_regressions"}
+MAY_BE_EMPTY = {"fct_onsite_unit_period", "fct_state_regressions", "fct_unknown_categories"}
 LAST_PERIOD = "2025-12"
 
 

@@ -1,7 +1,8 @@
 -- The mixes of a period: one row per jurisdiction x period x dimension x member,
 -- for channel (受理渠道), request type (诉求类型), category levels 1-3 (问题分类)
 -- and unit group (镇街 vs 部门及国企): count, share of the period's total, 同比
--- and 环比. Members of each dimension partition the period's tickets.
+-- and 环比. Members of each dimension partition the period's tickets; the unit
+-- groups partition its volume (official 承办量 where unit statistics were published).
 with
 
 periods as (
@@ -24,9 +25,45 @@ kind_labels as (
     from {{ ref('ref_unit_kinds') }}
 ),
 
-members as (
+ticket_members as (
     select * from {{ ref('int_period_member_counts') }}
-    where dimension <> 'category_path'
+    where dimension not in ('category_path', 'unit_group')
+),
+
+unit_groups as (
+    -- towns vs departments by volume: the official 承办量 where published, else tickets
+    select
+        rates.jurisdiction,
+        rates.period_label,
+        'unit_group' as dimension,
+        units.kind_group as member,
+        cast(null as {{ dbt.type_string() }}) as parent_member,
+        sum(coalesce(rates.official_handled_count, rates.handled_count)) as ticket_count
+    from {{ ref('int_unit_period_rates') }} as rates
+    inner join {{ ref('dim_units') }} as units on rates.unit_id = units.unit_id
+    where rates.scope = 'all'
+    group by rates.jurisdiction, rates.period_label, units.kind_group
+    having sum(coalesce(rates.official_handled_count, rates.handled_count)) > 0
+),
+
+members as (
+    select
+        jurisdiction,
+        period_label,
+        dimension,
+        member,
+        parent_member,
+        ticket_count
+    from ticket_members
+    union all
+    select
+        jurisdiction,
+        period_label,
+        dimension,
+        member,
+        parent_member,
+        ticket_count
+    from unit_groups
 ),
 
 with_totals as (

@@ -3,6 +3,11 @@
 -- period and the daily average (东昌府区 2024-02: 11198 / 29 = 386), the four rates
 -- over all tickets and both satisfaction questions (办理结果 / 服务过程) with the
 -- answer counts behind them, the towns' and departments' shares, enterprise demands.
+-- Where the platform published unit statistics for the period (a county that sends
+-- only those, or official volumes beside a sample of tickets), the totals are the
+-- units' official 承办量 and the four rates are the units' official rates weighted
+-- by their volumes: rate_source = 'official'. ticket_count is always the tickets
+-- staged for the period.
 with
 
 rates as (
@@ -17,16 +22,41 @@ periods as (
     select * from {{ ref('dim_periods') }}
 ),
 
+volumes as (
+    -- each unit's volume: the official 承办量 where published, else its tickets; the
+    -- rate each unit stands for, official where published
+    select
+        rates.*,
+        coalesce(rates.official_handled_count, rates.handled_count) as volume,
+        {% for rate in ['response', 'on_time', 'resolution', 'satisfaction'] %}
+            case
+                when rates.rate_source = 'official' then rates.official_{{ rate }}_rate
+                else rates.computed_{{ rate }}_rate
+            end as unit_{{ rate }}_rate{% if not loop.last %},{% endif %}
+        {% endfor %}
+    from rates
+),
+
 totals as (
     select
         rates.jurisdiction,
         rates.period_label,
-        sum(case when rates.scope = 'all' then rates.handled_count else 0 end) as handled_count,
-        sum(case when rates.scope = 'all' and units.kind_group = 'town' then rates.handled_count else 0 end)
+        sum(case when rates.scope = 'all' then rates.handled_count else 0 end) as ticket_count,
+        sum(case when rates.scope = 'all' then rates.volume else 0 end) as handled_count,
+        sum(case when rates.scope = 'all' and rates.rate_source = 'official' then 1 else 0 end) as official_units,
+        {% for rate in ['response', 'on_time', 'resolution', 'satisfaction'] %}
+            sum(
+                case when rates.scope = 'all' then rates.unit_{{ rate }}_rate * rates.volume end
+            ) as {{ rate }}_weighted,
+            sum(
+                case when rates.scope = 'all' and rates.unit_{{ rate }}_rate is not null then rates.volume end
+            ) as {{ rate }}_weight,
+        {% endfor %}
+        sum(case when rates.scope = 'all' and units.kind_group = 'town' then rates.volume else 0 end)
             as town_handled_count,
-        sum(case when rates.scope = 'all' and units.kind_group <> 'town' then rates.handled_count else 0 end)
+        sum(case when rates.scope = 'all' and units.kind_group <> 'town' then rates.volume else 0 end)
             as department_handled_count,
-        sum(case when rates.scope = 'enterprise' then rates.handled_count else 0 end) as enterprise_count,
+        sum(case when rates.scope = 'enterprise' then rates.volume else 0 end) as enterprise_count,
         sum(case when rates.scope = 'all' then rates.responded_count else 0 end) as responded_count,
         sum(case when rates.scope = 'all' then rates.rated_count else 0 end) as rated_count,
         sum(case when rates.scope = 'all' then rates.on_time_count else 0 end) as on_time_count,
@@ -41,7 +71,7 @@ totals as (
             sum(case when rates.scope = 'all' then rates.{{ name }} else 0 end) as {{ name }},
         {% endfor %}
         max(case when rates.scope = 'all' then rates.satisfaction_basis end) as satisfaction_basis
-    from rates
+    from volumes as rates
     inner join units on rates.unit_id = units.unit_id
     group by rates.jurisdiction, rates.period_label
 ),
@@ -49,9 +79,20 @@ totals as (
 with_rates as (
     select
         totals.*,
-        {{ safe_ratio('responded_count', 'rated_count') }} as response_rate,
-        {{ safe_ratio('on_time_count', 'on_time_denominator_count') }} as on_time_rate,
-        {{ safe_ratio('resolution_points', 'resolution_answers') }} as resolution_rate,
+        case when totals.official_units > 0 then 'official' else 'computed' end as rate_source,
+        case
+            when totals.official_units > 0 then {{ safe_ratio('response_weighted', 'response_weight') }}
+            else {{ safe_ratio('responded_count', 'rated_count') }}
+        end as response_rate,
+        case
+            when totals.official_units > 0 then {{ safe_ratio('on_time_weighted', 'on_time_weight') }}
+            else {{ safe_ratio('on_time_count', 'on_time_denominator_count') }}
+        end as on_time_rate,
+        case
+            when totals.official_units > 0 then {{ safe_ratio('resolution_weighted', 'resolution_weight') }}
+            else {{ safe_ratio('resolution_points', 'resolution_answers') }}
+        end as resolution_rate,
+        {{ safe_ratio('satisfaction_weighted', 'satisfaction_weight') }} as official_satisfaction_rate,
         {{ safe_ratio('result_points', 'result_answers') }} as result_satisfaction_rate,
         {{ safe_ratio('process_points', 'process_answers') }} as process_satisfaction_rate
     from totals
@@ -71,11 +112,14 @@ final as (
         with_rates.response_rate,
         with_rates.on_time_rate,
         with_rates.resolution_rate,
-        case with_rates.satisfaction_basis
-            when 'result' then with_rates.result_satisfaction_rate
-            when 'process' then with_rates.process_satisfaction_rate
+        case
+            when with_rates.rate_source = 'official' then with_rates.official_satisfaction_rate
+            when with_rates.satisfaction_basis = 'result' then with_rates.result_satisfaction_rate
+            when with_rates.satisfaction_basis = 'process' then with_rates.process_satisfaction_rate
             else (with_rates.result_satisfaction_rate + with_rates.process_satisfaction_rate) / 2
         end as satisfaction_rate,
+        with_rates.rate_source,
+        cast(with_rates.ticket_count as integer) as ticket_count,
         with_rates.result_satisfaction_rate,
         with_rates.process_satisfaction_rate,
         {% for _, _, name in answer_counts() %}
