@@ -1,5 +1,9 @@
 """Statistical periods from the period rules in ``seeds/config/cfg_period_rules.csv``.
 
+A jurisdiction whose cut-off moves (around the Spring Festival, say) lists those
+periods' first and last days in ``cfg_period_dates.csv``; they replace what the
+rule would give for those labels.
+
 The SQL model ``dim_periods`` applies the same rule in the warehouse; this module
 is what the generator and the orchestration use to know a period's days without
 a warehouse. A test checks that both agree.
@@ -25,6 +29,7 @@ class PeriodRule:
     start_day: int
     end_month_offset: int
     end_day: int
+    dates: tuple[tuple[str, date, date], ...] = ()  # (label, first day, last day) listed explicitly
 
 
 @dataclass(frozen=True)
@@ -48,8 +53,21 @@ def _clamped(year: int, month: int, day: int) -> date:
     return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
+def _explicit_dates(path: Path) -> dict[str, tuple[tuple[str, date, date], ...]]:
+    """Per jurisdiction, the periods cfg_period_dates.csv (beside the rules) lists by date."""
+    listed: dict[str, list[tuple[str, date, date]]] = {}
+    if path.exists():
+        with open(path, encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                listed.setdefault(row["jurisdiction"], []).append(
+                    (row["period_label"], date.fromisoformat(row["first_day"]), date.fromisoformat(row["last_day"]))
+                )
+    return {k: tuple(v) for k, v in listed.items()}
+
+
 def load_rules(path: Path | None = None) -> dict[str, PeriodRule]:
     path = path or SEEDS_DIR / "config" / "cfg_period_rules.csv"
+    dates = _explicit_dates(path.with_name("cfg_period_dates.csv"))
     with open(path, encoding="utf-8", newline="") as handle:
         return {
             row["jurisdiction"]: PeriodRule(
@@ -60,12 +78,16 @@ def load_rules(path: Path | None = None) -> dict[str, PeriodRule]:
                 int(row["start_day"]),
                 int(row["end_month_offset"]),
                 int(row["end_day"]),
+                dates.get(row["jurisdiction"], ()),
             )
             for row in csv.DictReader(handle)
         }
 
 
 def period(rule: PeriodRule, label: str) -> Period:
+    for listed, first, last in rule.dates:
+        if listed == label:
+            return Period(rule.jurisdiction, label, first, last)
     year, month = int(label[:4]), int(label[5:7])
     first = _clamped(*_shift(year, month, rule.start_month_offset), rule.start_day)
     last = _clamped(*_shift(year, month, rule.end_month_offset), rule.end_day)

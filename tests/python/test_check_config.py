@@ -151,3 +151,25 @@ def test_the_command_prints_both_languages_and_exits_1_on_an_unknown_jurisdictio
     )
     assert result.returncode == 1
     assert "cfg_jurisdictions.csv 中没有这个区县 / no such jurisdiction" in result.stdout
+
+
+def test_periods_listed_by_date(seeds):
+    from hotline.periods import load_rules, period, period_of_day
+
+    dates = seeds / "config" / "cfg_period_dates.csv"
+    dates.write_text(
+        "jurisdiction,period_label,first_day,last_day,note\n"
+        "青禾县,2025-01,2025-01-01,2025-01-26,Spring Festival cut-off\n"
+        "青禾县,2025-02,2025-01-27,2025-02-28,\n",
+        encoding="utf-8",
+    )
+    rule = load_rules(seeds / "config" / "cfg_period_rules.csv")["青禾县"]
+    assert (period(rule, "2025-02").first_day, period(rule, "2025-02").days) == (date(2025, 1, 27), 33)
+    assert period_of_day(rule, date(2025, 1, 30)).label == "2025-02"
+    assert _errors(seeds, jurisdiction="青禾县") == []
+    # a listed period that leaves the 27th out: found
+    dates.write_text(dates.read_text(encoding="utf-8").replace("2025-01-27,2025-02-28", "2025-01-28,2025-02-28"))
+    assert _errors(seeds, jurisdiction="青禾县") == [
+        "periods 2025-01 and 2025-02 leave 2025-01-27..2025-01-27 in no period "
+        "and the rule does not declare a gap (cfg_period_rules.gap_declared)"
+    ]

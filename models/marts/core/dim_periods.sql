@@ -2,11 +2,16 @@
 -- Period YYYY-MM runs from day start_day of month M + start_month_offset to day
 -- end_day of month M + end_month_offset, a day past a month's end meaning its
 -- last day. The sample bulletin's "February 2024" is 2024-01-25 .. 2024-02-22
--- (29 days: its daily average 386 = 11198 / 29).
+-- (29 days: its daily average 386 = 11198 / 29). A period listed in
+-- cfg_period_dates takes the days listed there (a cut-off moved for a holiday).
 with
 
 rules as (
     select * from {{ ref('cfg_period_rules') }}
+),
+
+explicit_dates as (
+    select * from {{ ref('cfg_period_dates') }}
 ),
 
 month_numbers as (
@@ -61,20 +66,33 @@ days as (
     from month_starts
 ),
 
+placed as (
+    select
+        days.jurisdiction,
+        days.rule_id,
+        days.month_index,
+        days.period_label,
+        cast(coalesce(explicit_dates.first_day, days.first_day) as date) as first_day,
+        cast(coalesce(explicit_dates.last_day, days.last_day) as date) as last_day
+    from days
+    left join explicit_dates
+        on days.jurisdiction = explicit_dates.jurisdiction and days.period_label = explicit_dates.period_label
+),
+
 final as (
     select
         jurisdiction,
         period_label,
         rule_id,
-        cast(first_day as date) as first_day,
-        cast(last_day as date) as last_day,
+        first_day,
+        last_day,
         cast({{ dbt.datediff('first_day', 'last_day', 'day') }} + 1 as integer) as days_in_period,
         month_index as period_index,
         lag(period_label) over (partition by jurisdiction order by month_index) as previous_period_label,
         {{ dbt.concat([
             "cast(cast(substring(period_label, 1, 4) as integer) - 1 as " ~ dbt.type_string() ~ ")", "substring(period_label, 5, 3)"
         ]) }} as same_period_last_year_label
-    from days
+    from placed
 )
 
 select * from final
