@@ -70,6 +70,7 @@ def compose(data: Data, jurisdiction: str, period: str, spec: dict, issued: date
         "mix": lambda: mix_blocks(data),
         "ranking": lambda: _ranking(data, spec),
         "unit_details": lambda: _unit_details(data, spec),
+        "unit_table": lambda: _unit_table(data, spec, values),
         "hotspots": lambda: _hotspots(data, spec),
         "enterprise": lambda: _enterprise(data, spec, values),
         "appendix": lambda: appendix_blocks(data, spec, values),
@@ -79,6 +80,7 @@ def compose(data: Data, jurisdiction: str, period: str, spec: dict, issued: date
         "overview": "受理概况",
         "ranking": "办理情况",
         "unit_details": "办理情况",
+        "unit_table": "办理情况",
         "hotspots": "民生热点问题",
         "enterprise": "企业诉求办理情况",
     }
@@ -154,6 +156,25 @@ def _unit_details(data: Data, spec: dict) -> list:
             )
         )
     return blocks if len(blocks) > 1 else []
+
+
+def _unit_table(data: Data, spec: dict, values: dict) -> list:
+    """Every unit's counts and rates, and a 合计 row whose rates are the period's own."""
+    rows = data["unit_counts"]
+    if not rows or not any(r["handled_count"] for r in rows):
+        return []
+    columns = spec["unit_table"]["columns"]
+
+    def cell(column: str, value) -> str:
+        if column == "unit_name":
+            return str(value)
+        if column.endswith("_pct"):
+            return wording.percent(fraction(value))
+        return wording.count(value)
+
+    body = tuple(tuple(cell(column, row[column]) for column, _ in columns) for row in rows)
+    header = tuple(label for _, label in columns)
+    return [Table(header, body, _fill(spec["unit_table"]["title"], values), spec["unit_table"].get("note"))]
 
 
 def _hotspots(data: Data, spec: dict) -> list:

@@ -15,7 +15,20 @@ import yaml
 
 from hotline.settings import PROJECT_DIR
 
-SECTIONS = ("overview", "mix", "ranking", "unit_details", "hotspots", "enterprise", "appendix")
+SECTIONS = ("overview", "mix", "ranking", "unit_details", "unit_table", "hotspots", "enterprise", "appendix")
+# the columns of the unit table of a report without scores (analyses/bulletin_unit_counts.sql)
+UNIT_TABLE_COLUMNS = (
+    "unit_name",
+    "handled_count",
+    "closed_count",
+    "returned_count",
+    "in_progress_count",
+    "overdue_count",
+    "response_rate_pct",
+    "on_time_rate_pct",
+    "resolution_rate_pct",
+    "satisfaction_rate_pct",
+)
 NUMBERINGS = ("month", "sequence")
 TABLE_COLUMNS = {
     "unit_name",
@@ -84,6 +97,12 @@ def validate(config: dict[str, Any]) -> list[str]:
 
 def _check_layout(entry: dict[str, Any]) -> list[str]:
     problems = []
+    unit_columns = [c for c, _ in (entry.get("unit_table") or {}).get("columns", [])]
+    bad_columns = [c for c in unit_columns if c not in UNIT_TABLE_COLUMNS]
+    if bad_columns:
+        problems.append(
+            f"unit_table columns not known: {', '.join(bad_columns)} (known: {', '.join(UNIT_TABLE_COLUMNS)})"
+        )
     bad_sections = [s for s in entry.get("sections", []) if s not in SECTIONS]
     if bad_sections:
         problems.append(f"sections not known: {', '.join(bad_sections)} (known: {', '.join(SECTIONS)})")

@@ -209,13 +209,21 @@ def _requests(schedule, when: datetime):
 def test_schedules_follow_a_25th_to_22nd_period_across_the_new_year():
     from orchestration.automation import close_ended_period, refresh_current_period
 
-    assert _requests(refresh_current_period, datetime(2024, 12, 26, 6)) == ["东昌府区|2025-01", "青禾县|2024-12"]
-    assert _requests(refresh_current_period, datetime(2025, 1, 22, 6)) == ["东昌府区|2025-01", "青禾县|2025-01"]
+    assert _requests(refresh_current_period, datetime(2024, 12, 26, 6)) == [
+        "东昌府区|2025-01",
+        "青禾县|2024-12",
+        "青禾县住建局|2024-12",
+    ]
+    assert _requests(refresh_current_period, datetime(2025, 1, 22, 6)) == [
+        "东昌府区|2025-01",
+        "青禾县|2025-01",
+        "青禾县住建局|2025-01",
+    ]
     # the 23rd and 24th are in no 东昌府区 period
-    assert _requests(refresh_current_period, datetime(2024, 12, 23, 6)) == ["青禾县|2024-12"]
+    assert _requests(refresh_current_period, datetime(2024, 12, 23, 6)) == ["青禾县|2024-12", "青禾县住建局|2024-12"]
     # the day after a period ends, it is closed
     assert _requests(close_ended_period, datetime(2025, 1, 23, 7)) == ["东昌府区|2025-01"]
-    assert _requests(close_ended_period, datetime(2025, 1, 1, 7)) == ["青禾县|2024-12"]
+    assert _requests(close_ended_period, datetime(2025, 1, 1, 7)) == ["青禾县|2024-12", "青禾县住建局|2024-12"]
     assert isinstance(_requests(close_ended_period, datetime(2025, 1, 10, 7)), SkipReason)
     from orchestration.partitions import parse_key, period_partitions
 

@@ -220,6 +220,8 @@ final as (
         cast(assessment_score + quality_bonus as decimal(18, 6)) as total_score,
         sampling_rank
     from assessed
+    -- a scheme without components (a department's report of counts and rates) scores nothing
+    where weight_response + weight_on_time + weight_resolution + weight_satisfaction > 0
 )
 
 select * from final
