@@ -181,6 +181,20 @@ def third_party(ticket_id: str) -> tuple[str, str]:
     return form.format(name=name, surname=name[0]), written
 
 
+REGULAR_CALLERS = 40  # people who call the county's hotline again and again
+REGULAR_SHARE = 0.03  # share of tickets from one of them
+
+
+def regular_caller(jurisdiction: str, ticket_id: str) -> tuple[str, str] | None:
+    """(name, phone) of one of the county's regular callers when this ticket is theirs, else None:
+    the repeat demands of one caller (重复诉求), from generators of their own keyed on the ticket id."""
+    own = random.Random(f"regular/{jurisdiction}/{ticket_id}")
+    if own.random() >= REGULAR_SHARE:
+        return None
+    person = random.Random(f"regular/{jurisdiction}/{own.randrange(REGULAR_CALLERS)}")
+    return fake_name(person), fake_phone(person)
+
+
 FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
@@ -419,6 +433,7 @@ class CountyGenerator:
         city_sampled = callback is not None and rng.random() < 0.04
         onsite = rng.random() < 0.004
         name, phone = fake_name(rng), fake_phone(rng)
+        name, phone = regular_caller(self.jurisdiction, ticket_id) or (name, phone)
         text = category.split("/")[-1]
         content = f"{name}来电反映{_place(ticket_id, category)}{text}问题，希望尽快处理。"
         content += third_party(ticket_id)[0]

@@ -10,7 +10,8 @@
 {% macro place_pattern() -%}
     {%- set triggers = var('place_triggers') | join('|') -%}
     {%- set suffixes = var('place_suffixes') | map(attribute='suffix') | join('|') -%}
-    {{- return('(?:^|' ~ triggers ~ ')([一-龥]{2,' ~ var('place_name_max_chars') ~ '}?(?:' ~ suffixes ~ '))') -}}
+    {#- the triggers before ^: a text that opens with one (反映幸福小区…) names 幸福小区, not 反映幸福小区 -#}
+    {{- return('(?:' ~ triggers ~ '|^)([一-龥]{2,' ~ var('place_name_max_chars') ~ '}?(?:' ~ suffixes ~ '))') -}}
 {%- endmacro %}
 
 {#- place_kind(place): the kind of place, from its suffix (first listed suffix that ends it). -#}

@@ -33,6 +33,7 @@ PUBLISHED_MARTS = (
     "fct_state_regressions",
     "fct_period_breakdowns",
     "fct_period_overview",
+    "fct_repeat_chains",
     "fct_theme_daily",
     "fct_theme_summary",
     "fct_tickets",

@@ -22,6 +22,16 @@ periods as (
     select * from {{ ref('dim_periods') }}
 ),
 
+repeats as (
+    select
+        jurisdiction,
+        period_label,
+        count(distinct ticket_id) as repeat_demand_count
+    from {{ ref('int_ticket_repeats') }}
+    where is_repeat
+    group by jurisdiction, period_label
+),
+
 volumes as (
     -- each unit's volume: the official 承办量 where published, else its tickets; the
     -- rate each unit stands for, official where published
@@ -120,6 +130,8 @@ final as (
         end as satisfaction_rate,
         with_rates.rate_source,
         cast(with_rates.ticket_count as integer) as ticket_count,
+        cast(coalesce(repeats.repeat_demand_count, 0) as integer) as repeat_demand_count,
+        {{ safe_ratio('coalesce(repeats.repeat_demand_count, 0)', 'with_rates.ticket_count') }} as repeat_demand_share,
         with_rates.result_satisfaction_rate,
         with_rates.process_satisfaction_rate,
         {% for _, _, name in answer_counts() %}
@@ -135,6 +147,8 @@ final as (
     from with_rates
     inner join periods
         on with_rates.jurisdiction = periods.jurisdiction and with_rates.period_label = periods.period_label
+    left join repeats
+        on with_rates.jurisdiction = repeats.jurisdiction and with_rates.period_label = repeats.period_label
     left join with_rates as prev
         on with_rates.jurisdiction = prev.jurisdiction and periods.previous_period_label = prev.period_label
     left join with_rates as last_year

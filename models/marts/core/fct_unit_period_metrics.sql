@@ -28,6 +28,18 @@ schemes as (
     where scope = 'all'
 ),
 
+repeats as (
+    -- 重复诉求: tickets that repeat an earlier demand (int_ticket_repeats)
+    select
+        jurisdiction,
+        period_label,
+        unit_id,
+        count(distinct ticket_id) as repeat_demand_count
+    from {{ ref('int_ticket_repeats') }}
+    where is_repeat
+    group by jurisdiction, period_label, unit_id
+),
+
 chosen as (
     select
         rates.*,
@@ -54,12 +66,18 @@ with_history as (
             chosen.{{ rate }}_rate - last_year.{{ rate }}_rate as {{ rate }}_rate_yoy,
         {% endfor %}
         periods.days_in_period,
-        coalesce(schemes.empty_rate_display, 'blank') as empty_rate_display
+        coalesce(schemes.empty_rate_display, 'blank') as empty_rate_display,
+        coalesce(repeats.repeat_demand_count, 0) as repeat_demand_count
     from chosen
     inner join periods
         on chosen.jurisdiction = periods.jurisdiction and chosen.period_label = periods.period_label
     left join schemes
         on chosen.jurisdiction = schemes.jurisdiction and chosen.period_label = schemes.period_label
+    left join repeats
+        on
+            chosen.jurisdiction = repeats.jurisdiction
+            and chosen.period_label = repeats.period_label
+            and chosen.unit_id = repeats.unit_id
     left join chosen as prev
         on chosen.unit_id = prev.unit_id and periods.previous_period_label = prev.period_label
     left join chosen as last_year
@@ -83,6 +101,7 @@ final as (
         with_history.redo_count,
         with_history.city_redo_count,
         with_history.exempt_count,
+        cast(with_history.repeat_demand_count as integer) as repeat_demand_count,
         cast(with_history.assessed_handled_count as integer) as assessed_handled_count,
         {% for _, _, name in answer_counts() %}
             with_history.{{ name }},

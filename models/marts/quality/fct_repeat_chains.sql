@@ -1,0 +1,38 @@
+-- Repeat demands as chains (重复诉求): each chain of two or more tickets of the same
+-- caller, or about the same place and category, each within the jurisdiction's
+-- window of the one before (int_ticket_repeats). No personal data: the chain is
+-- named by a hash, a caller chain carries no phone, name or hash of either.
+with
+
+repeats as (
+    select
+        int_ticket_repeats.*,
+        first_value(int_ticket_repeats.ticket_id) over (
+            partition by int_ticket_repeats.chain_id
+            order by int_ticket_repeats.received_at asc, int_ticket_repeats.ticket_id asc
+        ) as first_ticket_id,
+        first_value(int_ticket_repeats.period_label) over (
+            partition by int_ticket_repeats.chain_id
+            order by int_ticket_repeats.received_at asc, int_ticket_repeats.ticket_id asc
+        ) as first_period_label
+    from {{ ref('int_ticket_repeats') }}
+),
+
+final as (
+    select
+        chain_id,
+        max(jurisdiction) as jurisdiction,
+        max(link_kind) as link_kind,
+        max(place_name) as place_name,
+        max(category_path) as category_path,
+        max(first_ticket_id) as first_ticket_id,
+        max(first_period_label) as first_period_label,
+        min(received_at) as first_received_at,
+        max(received_at) as last_received_at,
+        cast(count(*) as integer) as ticket_count
+    from repeats
+    group by chain_id
+    having count(*) > 1
+)
+
+select * from final
