@@ -73,6 +73,8 @@ TICKETS = Contract(
         Column("caller_phone", "联系电话", False),
         Column("content", "诉求内容", False),
         Column("reply", "办理结果", False),
+        # contract v1.1: the city's sampled 办理结果满意度 (files of v1.0 have no such column)
+        Column("city_result_satisfaction", "抽访办理结果满意度", False),
     ),
 )
 

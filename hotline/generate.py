@@ -321,7 +321,13 @@ class Ticket:
             "caller_phone": self.caller_phone,
             "content": self.content,
             "reply": self.reply if closed or returned else "",
+            "city_result_satisfaction": city_result(self.ticket_id) if self.city_sampled and called else "",
         }
+
+
+def city_result(ticket_id: str) -> str:
+    """The city's sampled 办理结果满意度 (contract v1.1), from a generator of its own keyed on the ticket id."""
+    return _weighted(random.Random(f"city-result/{ticket_id}"), (("满意", 78), ("基本满意", 14), ("不满意", 8)))
 
 
 def _fmt(value: datetime | None) -> str:

@@ -48,6 +48,11 @@ create table if not exists raw.rejected_rows (
 )"""
 
 
+def _target(contract: Contract) -> str:
+    """The raw table's columns by name: a column added by a later contract version sits last."""
+    return ", ".join([*contract.names, "_source_file", "_file_hash", "_source_row", "_loaded_at"])
+
+
 def _rejects_include(con, error_type: str) -> bool:
     exists = con.execute(
         "select count(*) from duckdb_tables() where table_name = 'landing_rejects' and temporary"
@@ -83,6 +88,8 @@ def ensure_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
             f"create table if not exists raw.{contract.table} ({columns}, _source_file varchar, "
             "_file_hash varchar, _source_row bigint, _loaded_at timestamp)"
         )
+        for name in contract.names:  # a column a later contract version added (v1.1): old rows have null
+            con.execute(f"alter table raw.{contract.table} add column if not exists {name} varchar")
     con.execute(LANDED_FILES_DDL)
     con.execute(REJECTED_ROWS_DDL)
     con.execute(REJECTED_FILES_DDL)
@@ -108,7 +115,7 @@ def _insert_fast(
         if found:
             return None
     inserted = con.execute(
-        f"insert into raw.{contract.table} select {select}, ? as _source_file, ? as _file_hash, "
+        f"insert into raw.{contract.table} ({_target(contract)}) select {select}, ? as _source_file, ? as _file_hash, "
         "row_number() over () as _source_row, current_timestamp as _loaded_at from read_csv("
         "?, header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"', "
         "names = ?, skip = ?, store_rejects = true, rejects_table = 'landing_rejects', rejects_scan = 'landing_scans')",
@@ -122,8 +129,8 @@ def _insert_fast(
 def _insert_batch(con, contract: Contract, names: list[str], name: str, digest: str) -> None:
     select = ", ".join(name_ if name_ in names else f"null as {name_}" for name_ in contract.names)
     con.execute(
-        f"insert into raw.{contract.table} select {select}, ? as _source_file, ? as _file_hash, "
-        "_source_row, current_timestamp as _loaded_at from landing_batch",
+        f"insert into raw.{contract.table} ({_target(contract)}) select {select}, ? as _source_file, "
+        "? as _file_hash, _source_row, current_timestamp as _loaded_at from landing_batch",
         [name, digest],
     )
 

@@ -19,7 +19,7 @@ components as (
         max(case when component = 'resolution' then weight end) as weight_resolution,
         max(case when component = 'satisfaction' then weight end) as weight_satisfaction,
         {% for component in ['response', 'on_time', 'resolution', 'satisfaction'] %}
-            {% for setting in ['score_function', 'slope', 'intercept', 'min_points', 'max_points'] %}
+            {% for setting in ['score_function', 'slope', 'intercept', 'min_points', 'max_points', 'rate_source'] %}
                 max(case when component = '{{ component }}' then {{ setting }} end) as {{ setting }}_{{ component }}
                 {%- if not loop.last or component != 'satisfaction' %},{% endif %}
             {% endfor %}
@@ -68,6 +68,7 @@ final as (
             components.intercept_{{ component }},
             components.min_points_{{ component }},
             components.max_points_{{ component }},
+            coalesce(components.rate_source_{{ component }}, 'callbacks') as rate_source_{{ component }},
         {% endfor %}
         answers.answer_resolved,
         answers.answer_partly_resolved,

@@ -1,5 +1,7 @@
 -- Counts and rates per jurisdiction x period x unit x scope ('all' tickets, or
 -- the 'enterprise' demands only), computed from tickets, beside the platform's
+-- the city's sampled rates (市级抽访: the same answer weights over the sampled answers;
+-- a v1.0 export has no sampled 办理结果, so a mean basis falls back to 服务过程 alone);
 -- official rates where a unit statistics export exists; the rate a score uses is
 -- the official one when it exists (rate_source says which).
 -- Every registered unit gets a row for every period of its jurisdiction's
@@ -162,7 +164,26 @@ weighed as (
             when 'satisfied' then schemes.answer_satisfied
             when 'basically_satisfied' then schemes.answer_basically_satisfied
             when 'dissatisfied' then schemes.answer_dissatisfied
-        end as process_satisfaction_weight
+        end as process_satisfaction_weight,
+        -- the city's sampled answers (市级抽访), weighed alike; 办理结果 from contract v1.1
+        case
+            when scoped_tickets.is_city_sampled then
+                case scoped_tickets.city_resolution
+                    when 'resolved' then schemes.answer_resolved
+                    when 'partly_resolved' then schemes.answer_partly_resolved
+                    when 'unresolved' then schemes.answer_unresolved
+                end
+        end as city_resolution_weight,
+        {% for question in ['result', 'process'] %}
+            case
+                when scoped_tickets.is_city_sampled then
+                    case scoped_tickets.city_{{ question }}_satisfaction
+                        when 'satisfied' then schemes.answer_satisfied
+                        when 'basically_satisfied' then schemes.answer_basically_satisfied
+                        when 'dissatisfied' then schemes.answer_dissatisfied
+                    end
+            end as city_{{ question }}_weight{% if not loop.last %},{% endif %}
+        {% endfor %}
     from scoped_tickets
     inner join schemes
         on
@@ -234,7 +255,11 @@ by_assigned_period as (
         ) as unsolved_but_satisfied_count,
         sum(case when is_city_sampled and city_resolution = 'resolved' then 1 else 0 end) as sampled_solved_count,
         sum(case when is_city_sampled and city_process_satisfaction <> 'dissatisfied' then 1 else 0 end)
-            as sampled_satisfied_count
+            as sampled_satisfied_count,
+        {% for question in ['resolution', 'result', 'process'] %}
+            sum(case when city_{{ question }}_weight is not null then 1 else 0 end) as city_{{ question }}_answers,
+            sum(city_{{ question }}_weight) as city_{{ question }}_points{% if not loop.last %},{% endif %}
+        {% endfor %}
     from weighed
     group by jurisdiction, period_label, unit_id, scope
 ),
@@ -344,6 +369,10 @@ computed as (
         cast(counts.unsolved_but_satisfied_count as integer) as unsolved_but_satisfied_count,
         cast(counts.sampled_solved_count as integer) as sampled_solved_count,
         cast(counts.sampled_satisfied_count as integer) as sampled_satisfied_count,
+        {{ safe_ratio('counts.city_resolution_points', 'counts.city_resolution_answers') }} as sampled_resolution_rate,
+        {{ safe_ratio('counts.city_result_points', 'counts.city_result_answers') }} as sampled_result_satisfaction_rate,
+        {{ safe_ratio('counts.city_process_points', 'counts.city_process_answers') }}
+            as sampled_process_satisfaction_rate,
         {{ safe_ratio('counts.responded_count', 'counts.rated_count') }} as computed_response_rate,
         case
             when schemes.on_time_denominator = 'due'
@@ -391,6 +420,14 @@ final as (
         official.resolution_rate as official_resolution_rate,
         official.satisfaction_rate as official_satisfaction_rate,
         case when official.unit_id is not null then 'official' else 'computed' end as rate_source,
+        case computed.satisfaction_basis
+            when 'result' then computed.sampled_result_satisfaction_rate
+            when 'process' then computed.sampled_process_satisfaction_rate
+            else coalesce(
+                (computed.sampled_result_satisfaction_rate + computed.sampled_process_satisfaction_rate) / 2,
+                computed.sampled_process_satisfaction_rate
+            )
+        end as sampled_satisfaction_rate,
         batch.source_loaded_at
     from computed
     cross join batch

@@ -6,7 +6,9 @@
 -- rounded components (东昌府区 tables 1-3 print parts that add up) or rounds the
 -- unrounded sum (东昌府区 table 4: 82.50 = round(20 + 26.088 + 36.416)), plus
 -- deductions (减分项); the total (办理得分 / 综合得分) adds the quality bonus (质效).
--- The official rate wins where the platform published one.
+-- The official rate wins where the platform published one; a component whose
+-- rate_source is city_sampling scores the city's weighed sampled rate instead
+-- (a unit the city did not sample has none: the empty-rate policy applies).
 {% set components = ['response', 'on_time', 'resolution', 'satisfaction'] %}
 with
 
@@ -51,7 +53,12 @@ chosen as (
         case
             when rates.rate_source = 'official' then rates.official_satisfaction_rate
             else rates.computed_satisfaction_rate
-        end as satisfaction_rate
+        end as satisfaction_rate,
+        -- the city's sampled rates (市级抽访), for components a scheme scores on them
+        cast(null as {{ type_double() }}) as sampled_response_rate,
+        cast(null as {{ type_double() }}) as sampled_on_time_rate,
+        rates.sampled_resolution_rate,
+        rates.sampled_satisfaction_rate
     from rates
 ),
 
@@ -71,8 +78,15 @@ effective as (
             schemes.intercept_{{ component }},
             schemes.min_points_{{ component }},
             schemes.max_points_{{ component }},
+            case
+                when schemes.rate_source_{{ component }} = 'city_sampling' then chosen.sampled_{{ component }}_rate
+                else chosen.{{ component }}_rate
+            end as {{ component }}_rate_sourced,
             cast(coalesce(
-                chosen.{{ component }}_rate,
+                case
+                    when schemes.rate_source_{{ component }} = 'city_sampling' then chosen.sampled_{{ component }}_rate
+                    else chosen.{{ component }}_rate
+                end,
                 case when schemes.empty_rate_policy = 'full_marks' then 1 else 0 end
             ) as decimal(18, 8)) as {{ component }}_rate_used{% if not loop.last %},{% endif %}
         {% endfor %}
@@ -202,10 +216,10 @@ final as (
         scheme_id,
         rate_source,
         cast(assessed_handled_count as integer) as assessed_handled_count,
-        cast(response_rate as decimal(18, 8)) as response_rate,
-        cast(on_time_rate as decimal(18, 8)) as on_time_rate,
-        cast(resolution_rate as decimal(18, 8)) as resolution_rate,
-        cast(satisfaction_rate as decimal(18, 8)) as satisfaction_rate,
+        cast(response_rate_sourced as decimal(18, 8)) as response_rate,
+        cast(on_time_rate_sourced as decimal(18, 8)) as on_time_rate,
+        cast(resolution_rate_sourced as decimal(18, 8)) as resolution_rate,
+        cast(satisfaction_rate_sourced as decimal(18, 8)) as satisfaction_rate,
         weight_response,
         weight_on_time,
         weight_resolution,

@@ -107,6 +107,7 @@ final as (
         callback_process_satisfaction,
         city_resolution,
         city_process_satisfaction,
+        city_result_satisfaction,
         met_caller,
         caller_phone_hash,
         coalesce(redo_count, 0) as redo_count,

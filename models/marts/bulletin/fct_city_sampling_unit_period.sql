@@ -2,8 +2,10 @@
 -- unit of the reported periods): how many of its tickets the city re-surveyed and
 -- the three problem buckets. A unit the city did not sample (市级未抽访) has
 -- is_sampled = false and nulls in the buckets and rates, never zeros or 100 %.
--- Solved means 已解决; satisfied means 满意 or 基本满意. Counted in
--- int_unit_period_rates' scan of the tickets.
+-- Solved means 已解决; satisfied means 满意 or 基本满意. Beside those shares, the
+-- sampled rates weighed with the scheme's answer weights (解决率, 办理结果 and 服务过程
+-- 满意率, and the satisfaction rate per the scheme's basis), which a scheme may score
+-- instead of its own callbacks. Counted in int_unit_period_rates' scan of the tickets.
 with
 
 rates as (
@@ -30,7 +32,11 @@ final as (
         case when rates.sampled_count > 0 then rates.unsolved_but_satisfied_count end
             as unsolved_but_satisfied_count,
         {{ safe_ratio('rates.sampled_solved_count', 'rates.sampled_count') }} as city_resolution_rate,
-        {{ safe_ratio('rates.sampled_satisfied_count', 'rates.sampled_count') }} as city_satisfaction_rate
+        {{ safe_ratio('rates.sampled_satisfied_count', 'rates.sampled_count') }} as city_satisfaction_rate,
+        rates.sampled_resolution_rate,
+        rates.sampled_result_satisfaction_rate,
+        rates.sampled_process_satisfaction_rate,
+        rates.sampled_satisfaction_rate
     from rates
     inner join units on rates.unit_id = units.unit_id
 )

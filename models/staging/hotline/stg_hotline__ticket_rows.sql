@@ -62,6 +62,7 @@ cleaned as (
         {{ clean_text('city_sampled') }} as city_sampled_text,
         {{ clean_text('city_resolution') }} as city_resolution_text,
         {{ clean_text('city_process_satisfaction') }} as city_process_satisfaction_text,
+        {{ clean_text('city_result_satisfaction') }} as city_result_satisfaction_text,
         {{ clean_text('onsite_required') }} as onsite_required_text,
         {{ clean_text('onsite_at') }} as onsite_at_text,
         {{ clean_text('met_caller') }} as met_caller_text,
@@ -102,6 +103,7 @@ coded as (
         e_process.code as callback_process_satisfaction,
         e_city_resolution.code as city_resolution,
         e_city_process.code as city_process_satisfaction,
+        e_city_result.code as city_result_satisfaction,
         e_met.code as met_caller,
         e_enterprise.code = 'true' as is_enterprise,
         e_extension.code = 'true' as extension_granted,
@@ -129,6 +131,8 @@ coded as (
         on e_city_resolution.domain = 'resolution' and typed.city_resolution_text = e_city_resolution.raw_value
     left join enum_values as e_city_process
         on e_city_process.domain = 'satisfaction' and typed.city_process_satisfaction_text = e_city_process.raw_value
+    left join enum_values as e_city_result
+        on e_city_result.domain = 'satisfaction' and typed.city_result_satisfaction_text = e_city_result.raw_value
     left join enum_values as e_met
         on e_met.domain = 'met_caller' and typed.met_caller_text = e_met.raw_value
     left join enum_values as e_enterprise
@@ -165,7 +169,8 @@ fingerprinted as (
             "coalesce(city_sampled_text, '')", "'|'", "coalesce(city_resolution_text, '')", "'|'",
             "coalesce(city_process_satisfaction_text, '')", "'|'", "coalesce(onsite_required_text, '')", "'|'",
             "coalesce(onsite_at_text, '')", "'|'", "coalesce(met_caller_text, '')", "'|'", "coalesce(caller_name, '')", "'|'",
-            "caller_phone_digits", "'|'", "coalesce(content, '')", "'|'", "coalesce(reply, '')"
+            "caller_phone_digits", "'|'", "coalesce(content, '')", "'|'", "coalesce(reply, '')",
+            "coalesce(" ~ dbt.concat(["'|'", "city_result_satisfaction_text"]) ~ ", '')"
         ])) }} as row_fingerprint
     from coded
 ),
@@ -219,6 +224,8 @@ row_checked as (
             when fingerprinted.city_resolution_text is not null and fingerprinted.city_resolution is null then 'unknown_enum:city_resolution'
             when fingerprinted.city_process_satisfaction_text is not null and fingerprinted.city_process_satisfaction is null
                 then 'unknown_enum:city_process_satisfaction'
+            when fingerprinted.city_result_satisfaction_text is not null and fingerprinted.city_result_satisfaction is null
+                then 'unknown_enum:city_result_satisfaction'
             when fingerprinted.met_caller_text is not null and fingerprinted.met_caller is null then 'unknown_enum:met_caller'
             when fingerprinted.is_enterprise is null then 'unknown_enum:is_enterprise'
             when fingerprinted.extension_granted is null then 'unknown_enum:extension_granted'
@@ -320,6 +327,7 @@ final as (
         is_city_sampled,
         city_resolution,
         city_process_satisfaction,
+        city_result_satisfaction,
         is_onsite_required,
         onsite_at,
         met_caller,

@@ -90,6 +90,7 @@ final as (
         is_city_sampled,
         city_resolution,
         city_process_satisfaction,
+        city_result_satisfaction,
         is_onsite_required,
         onsite_at,
         met_caller,
