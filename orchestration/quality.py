@@ -93,10 +93,15 @@ def personal_id_condition(column: str) -> str:
     )
 
 
+def _is_ticket_id(column: str) -> bool:
+    """ticket_id, first_ticket_id …: 工单编号, checked as ids, not as free text."""
+    return column == "ticket_id" or column.endswith("_ticket_id")
+
+
 def _published_text_columns(con) -> list[tuple[str, str]]:
     rows = con.execute(
         "select table_name, column_name from information_schema.columns "
-        "where table_schema = 'marts' and data_type = 'VARCHAR' and column_name <> 'ticket_id' order by 1, 2"
+        "where table_schema = 'marts' and data_type = 'VARCHAR' order by 1, 2"
     ).fetchall()
     return [(t, c) for t, c in rows]
 
@@ -107,22 +112,18 @@ def _queries(con) -> dict[str, tuple[str, list]]:
 
     volume_bound = float(os.environ.get("HOTLINE_VOLUME_CHANGE_MAX", "0.5"))
     freshness_days = int(os.environ.get("HOTLINE_FRESHNESS_DAYS", "45"))
-    id_tables = [
-        t
-        for (t,) in con.execute(
-            "select table_name from information_schema.columns "
-            "where table_schema = 'marts' and column_name = 'ticket_id' order by 1"
-        ).fetchall()
-    ]
+    columns = _published_text_columns(con)
     pii_union = " union all ".join(
         [
             f"select '{t}.{c}' as location from marts.{t} "
             f"where regexp_matches({c}, '{MOBILE_PATTERN}') or regexp_matches({c}, '{ID_CARD_PATTERN}')"
-            for t, c in _published_text_columns(con)
+            for t, c in columns
+            if not _is_ticket_id(c)
         ]
         + [
-            f"select '{t}.ticket_id' as location from marts.{t} where {personal_id_condition('ticket_id')}"
-            for t in id_tables
+            f"select '{t}.{c}' as location from marts.{t} where {personal_id_condition(c)}"
+            for t, c in columns
+            if _is_ticket_id(c)
         ]
     )
     return {

