@@ -20,6 +20,7 @@ from hotline.contract import TICKETS
 from hotline.dbt_cli import DbtFailed
 from hotline.generate import BadRowInjector, CountyGenerator, write_rows
 from tests.python.conftest import build_warehouse, query
+from tests.python.platform_shapes import SHAPE_LABELS, SHAPES, write_platform_shapes
 
 CLEAN_ROWS = 6
 SPOILT_AT = 3  # record number (1-based, after the header) of the spoilt row
@@ -114,6 +115,8 @@ def corpus(tmp_path_factory) -> tuple[Path, dict[str, str]]:
             writer.writerow(values + ["多出来的一列"] if number == SPOILT_AT else values)
     files["malformed_record"] = name
     # one bad row in a file of six is over the default 20 % threshold: raise it for the corpus
+    shape_rows = {label: [[r[n] for n in TICKETS.names] for r in clean_rows(label)] for label in SHAPE_LABELS}
+    files.update(write_platform_shapes(landing, shape_rows))
     return build_warehouse(folder, landing, {"HOTLINE_QUARANTINE_MAX_SHARE": "0.5"}), files
 
 
@@ -246,6 +249,18 @@ def test_quarantine_share_over_threshold_fails_the_build(tmp_path):
     with pytest.raises(DbtFailed) as failure:
         build_warehouse(tmp_path, landing)
     assert "assert_quarantine_share_below_threshold" in str(failure.value)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(SHAPES))
+def test_files_as_platforms_write_them_reconcile_to_what_was_written(corpus, name):
+    database, _ = corpus
+    assert query(
+        database,
+        "select raw_rows, staged_rows, quarantined_rows, duplicate_rows, total_rows, reconciles "
+        "from marts.fct_file_reconciliation where source_file = ?",
+        [name],
+    ) == [(*SHAPES[name], True)]
 
 
 @pytest.mark.slow
