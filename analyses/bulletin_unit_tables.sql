@@ -11,6 +11,7 @@ select
     scores.on_time_score,
     scores.resolution_score,
     scores.satisfaction_score,
+    scores.other_components_score,
     scores.deduction,
     scores.assessment_score,
     rankings.assessment_rank,

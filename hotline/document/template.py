@@ -37,6 +37,7 @@ TABLE_COLUMNS = {
     "on_time_score",
     "resolution_score",
     "satisfaction_score",
+    "other_components_score",
     "deduction",
     "assessment_score",
     "assessment_rank",

@@ -208,6 +208,7 @@ by_assigned_period as (
         sum(case when is_exempt then 1 else 0 end) as exempt_count,
         sum(case when counts_in_rates then 1 else 0 end) as rated_count,
         sum(case when counts_in_rates and is_responded then 1 else 0 end) as responded_count,
+        sum(case when counts_in_rates and signed_at is not null then 1 else 0 end) as signed_count,
         sum(case when counts_in_rates and is_closed then 1 else 0 end) as rated_closed_count,
         sum(case when counts_in_rates and is_closed_on_time then 1 else 0 end) as closed_on_time_count,
         sum(case when counts_in_rates and is_returned then 1 else 0 end) as rated_returned_count,
@@ -272,7 +273,8 @@ by_due_period as (
         unit_id,
         scope,
         sum(case when counts_in_rates then 1 else 0 end) as due_count,
-        sum(case when counts_in_rates and is_closed_on_time then 1 else 0 end) as due_closed_on_time_count
+        sum(case when counts_in_rates and is_closed_on_time then 1 else 0 end) as due_closed_on_time_count,
+        sum(case when counts_in_rates and is_closed then 1 else 0 end) as due_closed_count
     from weighed
     where due_period_label is not null
     group by jurisdiction, due_period_label, unit_id, scope
@@ -339,6 +341,11 @@ computed as (
         counts.avg_handling_workdays,
         cast(coalesce(counts.rated_count, 0) as integer) as rated_count,
         cast(coalesce(counts.responded_count, 0) as integer) as responded_count,
+        cast(coalesce(counts.signed_count, 0) as integer) as signed_count,
+        -- tickets due in the period (those still within their limit are carried to the period
+        -- they fall due in) and how many of them were closed: for 办结率 over due tickets
+        cast(coalesce(due.due_count, 0) as integer) as due_count,
+        cast(coalesce(due.due_closed_count, 0) as integer) as due_closed_count,
         cast(case
             when schemes.on_time_denominator = 'due' then coalesce(due.due_count, 0)
             else coalesce(counts.rated_closed_count, 0)

@@ -24,6 +24,11 @@ steps as (
     select * from {{ ref('cfg_score_steps') }}
 ),
 
+other_components as (
+    -- components beyond the four built in (int_unit_period_component_points)
+    select * from {{ ref('int_unit_period_component_points') }}
+),
+
 input_rows as (
     select * from {{ ref('stg_hotline__assessment_inputs') }}
     where quarantine_reason_code is null
@@ -176,9 +181,34 @@ scored_parts as (
             and effective.scope = step_points.scope
 ),
 
+other_points as (
+    -- each rounded as the scheme rounds, then summed
+    select
+        other_components.jurisdiction,
+        other_components.period_label,
+        other_components.unit_id,
+        other_components.scope,
+        count(*) as other_count,
+        sum(other_components.points) as other_points,
+        sum({{ round_half('other_components.points', 'scored_parts.score_decimals', 'scored_parts.rounding_mode') }})
+            as other_score
+    from other_components
+    inner join scored_parts
+        on
+            other_components.jurisdiction = scored_parts.jurisdiction
+            and other_components.period_label = scored_parts.period_label
+            and other_components.unit_id = scored_parts.unit_id
+            and other_components.scope = scored_parts.scope
+    group by
+        other_components.jurisdiction, other_components.period_label, other_components.unit_id, other_components.scope
+),
+
 rounded as (
     select
         scored_parts.*,
+        coalesce(other_points.other_count, 0) as other_count,
+        coalesce(other_points.other_points, 0) as other_points,
+        coalesce(other_points.other_score, 0) as other_score,
         {{ round_half('response_points', 'score_decimals', 'rounding_mode') }} as response_score,
         {{ round_half('on_time_points', 'score_decimals', 'rounding_mode') }} as on_time_score,
         {{ round_half('resolution_points', 'score_decimals', 'rounding_mode') }} as resolution_score,
@@ -192,6 +222,12 @@ rounded as (
             scored_parts.jurisdiction = inputs.jurisdiction
             and scored_parts.period_label = inputs.period_label
             and scored_parts.unit_id = inputs.unit_id
+    left join other_points
+        on
+            scored_parts.jurisdiction = other_points.jurisdiction
+            and scored_parts.period_label = other_points.period_label
+            and scored_parts.unit_id = other_points.unit_id
+            and scored_parts.scope = other_points.scope
 ),
 
 assessed as (
@@ -199,9 +235,11 @@ assessed as (
         rounded.*,
         case
             when rounded.round_components_before_sum
-                then rounded.response_score + rounded.on_time_score + rounded.resolution_score + rounded.satisfaction_score + rounded.deduction
+                then
+                    rounded.response_score + rounded.on_time_score + rounded.resolution_score + rounded.satisfaction_score
+                    + rounded.other_score + rounded.deduction
             else {{ round_half(
-                'response_points + on_time_points + resolution_points + satisfaction_points + deduction',
+                'response_points + on_time_points + resolution_points + satisfaction_points + other_points + deduction',
                 'score_decimals', 'rounding_mode') }}
         end as assessment_score
     from rounded
@@ -228,6 +266,7 @@ final as (
         cast(on_time_score as decimal(18, 6)) as on_time_score,
         cast(resolution_score as decimal(18, 6)) as resolution_score,
         cast(satisfaction_score as decimal(18, 6)) as satisfaction_score,
+        cast(other_score as decimal(18, 6)) as other_components_score,
         cast(deduction as decimal(18, 6)) as deduction,
         cast(assessment_score as decimal(18, 6)) as assessment_score,
         cast(quality_bonus as decimal(18, 6)) as quality_bonus,
@@ -235,7 +274,7 @@ final as (
         sampling_rank
     from assessed
     -- a scheme without components (a department's report of counts and rates) scores nothing
-    where weight_response + weight_on_time + weight_resolution + weight_satisfaction > 0
+    where weight_response + weight_on_time + weight_resolution + weight_satisfaction > 0 or other_count > 0
 )
 
 select * from final

@@ -31,6 +31,7 @@ final as (
         scored.on_time_score,
         scored.resolution_score,
         scored.satisfaction_score,
+        scored.other_components_score,
         scored.deduction,
         scored.assessment_score,
         scored.quality_bonus,
