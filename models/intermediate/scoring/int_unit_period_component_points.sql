@@ -111,18 +111,10 @@ final as (
         valued.component_zh,
         valued.direction,
         valued.rate,
-        case valued.score_function
-            when 'clamp'
-                then least(
-                    greatest(
-                        valued.slope * valued.value_used * 100 + valued.intercept,
-                        coalesce(valued.min_points, valued.intercept - 1000000)
-                    ),
-                    coalesce(valued.max_points, valued.intercept + 1000000)
-                )
-            when 'steps' then coalesce(reached.points, 0)
-            else valued.value_used * valued.weight
-        end as points
+        {{ score_points(
+            'valued.score_function', 'valued.value_used', 'valued.weight', 'valued.slope', 'valued.intercept',
+            'valued.min_points', 'valued.max_points', 'reached.points'
+        ) }} as points
     from valued
     left join reached
         on

@@ -158,19 +158,16 @@ scored_parts as (
     select
         effective.*,
         {% for component in components %}
-            case effective.score_function_{{ component }}
-                when 'clamp'
-                    then least(
-                        greatest(
-                            effective.slope_{{ component }} * effective.{{ component }}_rate_used * 100
-                            + effective.intercept_{{ component }},
-                            coalesce(effective.min_points_{{ component }}, effective.intercept_{{ component }} - 1000000)
-                        ),
-                        coalesce(effective.max_points_{{ component }}, effective.intercept_{{ component }} + 1000000)
-                    )
-                when 'steps' then coalesce(step_points.{{ component }}_step_points, 0)
-                else effective.{{ component }}_rate_used * effective.weight_{{ component }}
-            end as {{ component }}_points{% if not loop.last %},{% endif %}
+            {{ score_points(
+                'effective.score_function_' ~ component,
+                'effective.' ~ component ~ '_rate_used',
+                'effective.weight_' ~ component,
+                'effective.slope_' ~ component,
+                'effective.intercept_' ~ component,
+                'effective.min_points_' ~ component,
+                'effective.max_points_' ~ component,
+                'step_points.' ~ component ~ '_step_points',
+            ) }} as {{ component }}_points{% if not loop.last %},{% endif %}
         {% endfor %}
     from effective
     left join step_points
