@@ -23,19 +23,30 @@ units as (
         and metrics.period_label = {{ bulletin_parameter('period') }}
 ),
 
+sums as (
+    select
+        sum(handled_count) as handled_count,
+        sum(closed_count) as closed_count,
+        sum(returned_count) as returned_count,
+        sum(in_progress_count) as in_progress_count,
+        sum(overdue_count) as overdue_count
+    from units
+),
+
 total as (
     select
         '合计' as unit_name,
-        (select sum(units.handled_count) from units) as handled_count,
-        (select sum(units.closed_count) from units) as closed_count,
-        (select sum(units.returned_count) from units) as returned_count,
-        (select sum(units.in_progress_count) from units) as in_progress_count,
-        (select sum(units.overdue_count) from units) as overdue_count,
+        sums.handled_count,
+        sums.closed_count,
+        sums.returned_count,
+        sums.in_progress_count,
+        sums.overdue_count,
         overview.response_rate,
         overview.on_time_rate,
         overview.resolution_rate,
         overview.satisfaction_rate
     from {{ ref('fct_period_overview') }} as overview
+    cross join sums
     where
         overview.jurisdiction = {{ bulletin_parameter('jurisdiction') }}
         and overview.period_label = {{ bulletin_parameter('period') }}

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from hotline.periods import PeriodRule, load_rules, next_label, periods
+from hotline.periods import PeriodRule, load_rules, periods
 from hotline.settings import SEEDS_DIR, exports_dir
 
 OPEN_END = 10**9  # an empty max_handled: no upper bound
@@ -55,14 +55,6 @@ def _seed(name: str, seeds: Path) -> list[dict[str, str]]:
     folder = "config" if name.startswith("cfg_") else "reference"
     with open(seeds / folder / f"{name}.csv", encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
-
-
-def _labels(first: str, last: str) -> list[str]:
-    out, label = [], first
-    while label <= last:
-        out.append(label)
-        label = next_label(label)
-    return out
 
 
 def _periods(rule: PeriodRule, declared_gap: bool) -> list[Finding]:
@@ -107,7 +99,7 @@ def _schemes(jurisdiction: str, rule: PeriodRule, schemes, components) -> list[F
             )
     uncovered = [
         label
-        for label in _labels(rule.first_period, rule.last_period)
+        for label in (p.label for p in periods(rule))
         if not any(s["scope"] == "all" and s["valid_from_period"] <= label <= s["valid_to_period"] for s in schemes)
     ]
     if uncovered:

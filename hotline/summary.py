@@ -85,24 +85,22 @@ def files_over_threshold(database: Path, since: str | None = None) -> list[str]:
     ]
 
 
+def _published(con, table: str) -> bool:
+    """Whether marts.<table> exists (a warehouse built before the mart was added has none)."""
+    query = "select count(*) from information_schema.tables where table_schema = 'marts' and table_name = ?"
+    return bool(con.execute(query, [table]).fetchone()[0])
+
+
 def state_regressions(con) -> list[tuple[str, str]]:
     """(ticket, stale file) of every stale version that would have changed a ticket's state."""
-    exists = con.execute(
-        "select count(*) from information_schema.tables where table_schema = 'marts' "
-        "and table_name = 'fct_state_regressions'"
-    ).fetchone()[0]
-    if not exists:
+    if not _published(con, "fct_state_regressions"):
         return []
     return con.execute("select ticket_id, stale_file from marts.fct_state_regressions where changes_status").fetchall()
 
 
 def unknown_categories(con) -> list[tuple[str, str, int, int]]:
     """(jurisdiction, file, tickets, first record) of every file with paths outside the taxonomy."""
-    exists = con.execute(
-        "select count(*) from information_schema.tables where table_schema = 'marts' "
-        "and table_name = 'fct_unknown_categories'"
-    ).fetchone()[0]
-    if not exists:
+    if not _published(con, "fct_unknown_categories"):
         return []
     return con.execute(
         "select jurisdiction, source_file, ticket_count, first_source_row from marts.fct_unknown_categories "
