@@ -16,7 +16,7 @@ export HOTLINE_DUCKDB_PATH ?= $(CURDIR)/warehouse/hotline.duckdb
 PERIOD ?=
 JURISDICTION ?=
 
-.PHONY: setup run build bulletin test faults lint fix docs dev bench sample lock clean
+.PHONY: setup run build pg pg-stop bulletin test faults lint fix docs dev bench sample lock clean
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,13 @@ run: setup ## the scheduled job, in process: land -> dbt build -> checks -> publ
 
 build: setup ## the same warehouse without Dagster (seed or land, then dbt build)
 	$(BIN)/python -m hotline build
+
+pg: setup ## the warehouse built on PostgreSQL: HOTLINE_PG_DSN's server, else the project's own (left running)
+	HOTLINE_ENGINE=postgres $(BIN)/python -m hotline build
+	@$(BIN)/python -m hotline pg status
+
+pg-stop: setup ## stop the project's own PostgreSQL server (warehouse/postgres)
+	$(BIN)/python -m hotline pg stop
 
 bulletin: setup ## the bulletin from the serving copy, no build: make bulletin PERIOD=2025-12 JURISDICTION=青禾县
 	$(BIN)/python -m hotline bulletin $(if $(PERIOD),--period $(PERIOD)) $(if $(JURISDICTION),--jurisdiction $(JURISDICTION))
@@ -77,5 +84,6 @@ lock: ## re-pin requirements.lock from pyproject.toml's ranges
 	/tmp/hotline-lock-venv/bin/pip install --quiet $$($(PYTHON) -c "import tomllib;print(' '.join(repr(d) for d in tomllib.load(open('pyproject.toml','rb'))['project']['dependencies']))" | tr -d "'")
 	{ head -2 requirements.lock; /tmp/hotline-lock-venv/bin/pip freeze; } > requirements.lock.new && mv requirements.lock.new requirements.lock
 
-clean: ## remove build artifacts and the local warehouse
+clean: ## remove build artifacts and the local warehouse (its PostgreSQL server stopped first)
+	-test -x $(BIN)/python && $(BIN)/python -m hotline pg stop
 	rm -rf target logs warehouse .dagster_home bench/data

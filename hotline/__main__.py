@@ -8,6 +8,7 @@ report    writes a themed report (专题) from the serving copy
 land      loads a landing folder into raw.* (see hotline.landing)
 rejected  lists the export files refused whole; --clear NAME forgets one
 retire    takes a loaded file and its rows out again, then rebuilds (see hotline.retire)
+pg        start|stop|status|dsn: the project's own PostgreSQL server (see hotline.pg_server)
 generate  writes sample exports (see hotline.generate)
 sample    rebuilds the embedded sample seeds (see hotline.sample)
 """
@@ -53,6 +54,10 @@ def main() -> int:
         from hotline.landing import main as land
 
         return land(args)
+    if command == "pg":
+        from hotline.pg_server import main as pg
+
+        return pg(args)
     if command == "generate":
         from hotline.generate import main as generate
 

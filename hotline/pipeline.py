@@ -15,6 +15,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from hotline import engines
 from hotline.check_config import require_valid
 from hotline.dbt_cli import DbtFailed, run_dbt
 from hotline.landing import land_folder
@@ -25,7 +26,9 @@ from hotline.writer_lock import EXIT_BUILD_RUNNING, BuildRunning, writer_lock
 LANDING_STARTED = "HOTLINE_LANDING_STARTED_AT"  # read by the quarantine-share test: this run's files only
 
 
-def seed_and_land(database: Path, folder: Path | None, env: dict[str, str] | None = None) -> Landed:
+def seed_and_land(
+    database: Path, folder: Path | None, env: dict[str, str] | None = None, engine: str | None = None
+) -> Landed:
     """Load configuration seeds, then the raw data: the sample seeds, or the landing folder.
 
     Returns the files (and workbook sheets) of the folder that were not landed, and why,
@@ -35,18 +38,26 @@ def seed_and_land(database: Path, folder: Path | None, env: dict[str, str] | Non
         print(warning)
     database.parent.mkdir(parents=True, exist_ok=True)  # a fresh clone has no warehouse/ yet
     env = {**(env or {}), "HOTLINE_DUCKDB_PATH": str(database)}
+    pg_database = env.get("HOTLINE_PG_DATABASE")
+    target = engines.dbt_env(engine, pg_database)  # empty on DuckDB; elsewhere only raw comes through DuckDB
     if folder is None:
-        run_dbt(["seed", "--full-refresh"], env)
-        return Landed([], {LANDING_STARTED: "1900-01-01 00:00:00"})  # the sample: every file counts
-    run_dbt(["seed", "--full-refresh", "--exclude", "tag:sample"], env)
+        if target:
+            run_dbt(["seed", "--full-refresh", "--exclude", "tag:sample"], {**env, **target})
+            run_dbt(["seed", "--full-refresh", "--select", "tag:sample"], env)
+            engines.load_raw(database, True, engine, pg_database)
+        else:
+            run_dbt(["seed", "--full-refresh"], env)
+        return Landed([], {LANDING_STARTED: "1900-01-01 00:00:00", **target})  # the sample: every file counts
+    run_dbt(["seed", "--full-refresh", "--exclude", "tag:sample"], {**env, **target})
     report = land_folder(folder, database)
+    engines.load_raw(database, False, engine, pg_database)
     skipped = report.not_landed + [
         (name, f"still rejected, unchanged since: {why}; 'python -m hotline rejected' lists them")
         for name, why in report.still_rejected
     ]
     for name, why in skipped:
         print(f"not landed: {name} ({why})")
-    return Landed(skipped, {LANDING_STARTED: report.started_at.isoformat(sep=" ")})
+    return Landed(skipped, {LANDING_STARTED: report.started_at.isoformat(sep=" "), **target})
 
 
 @dataclass
@@ -60,13 +71,14 @@ def build(
     folder: Path | None = None,
     full_refresh: bool = False,
     env: dict[str, str] | None = None,
+    engine: str | None = None,
 ) -> None:
     """Seed or land, then ``dbt build`` every model and test (seeds were loaded just before)."""
     database = database or duckdb_path()
     database.parent.mkdir(parents=True, exist_ok=True)
     env = {**(env or {}), "HOTLINE_DUCKDB_PATH": str(database)}
     with writer_lock(database):
-        landed = seed_and_land(database, folder, env)
+        landed = seed_and_land(database, folder, env, engine)
         env = {**env, **landed.dbt_env}
         args = ["build", "--exclude", "resource_type:seed"]
         # the embedded sample replaces raw.* wholesale, so its build is always a full one;
@@ -76,7 +88,7 @@ def build(
         try:
             run_dbt(args, env)
         except DbtFailed as failed:
-            over = files_over_threshold(database, landed.dbt_env.get(LANDING_STARTED))
+            over = files_over_threshold(database, landed.dbt_env.get(LANDING_STARTED), engine)
             if over:
                 raise DbtFailed(f"{failed}\n" + "\n".join(over)) from None
             raise

@@ -46,6 +46,23 @@ def sweep_leftovers(serving: Path, now: float | None = None) -> list[Path]:
     return removed
 
 
+def copy_comments(con) -> None:
+    """The marts' descriptions (dbt persist_docs wrote them in the working warehouse) as comments."""
+    for name, comment in con.execute(
+        "select table_name, comment from duckdb_tables() where database_name = 'working' and schema_name = ? "
+        "and comment is not null",
+        [PUBLISHED_SCHEMA],
+    ).fetchall():
+        con.execute(f"comment on table {PUBLISHED_SCHEMA}.{sql_identifier(name)} is {sql_literal(comment)}")
+    for name, column, comment in con.execute(
+        "select table_name, column_name, comment from duckdb_columns() where database_name = 'working' "
+        "and schema_name = ? and comment is not null",
+        [PUBLISHED_SCHEMA],
+    ).fetchall():
+        target = f"{PUBLISHED_SCHEMA}.{sql_identifier(name)}.{sql_identifier(column)}"
+        con.execute(f"comment on column {target} is {sql_literal(comment)}")
+
+
 @dataclass
 class Published:
     path: Path
@@ -76,6 +93,7 @@ def publish(working: Path | None = None, serving: Path | None = None) -> Publish
                 table = f"{PUBLISHED_SCHEMA}.{sql_identifier(name)}"
                 con.execute(f"create table {table} as select * from working.{table}")
                 tables[name] = con.execute(f"select count(*) from {table}").fetchone()[0]
+            copy_comments(con)
             published_at = datetime.now()
             con.execute(
                 f"create table {PUBLISHED_SCHEMA}._publication as select ? as published_at, ? as source_file",

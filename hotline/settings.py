@@ -18,6 +18,22 @@ def serving_path() -> Path:
     return Path(os.environ.get("HOTLINE_SERVING_PATH", duckdb_path().parent / "hotline_serving.duckdb"))
 
 
+SERVING_TARGETS = ("duckdb", "postgres")
+
+
+def serving_targets() -> list[str]:
+    """Where a publish copies the audited marts (HOTLINE_SERVING): duckdb (default), postgres, or both.
+
+    The serving file is written in every case: the bulletin is rendered from it.
+    """
+    value = os.environ.get("HOTLINE_SERVING", "").strip().lower() or "duckdb"
+    targets = [t.strip() for t in value.split(",") if t.strip()]
+    unknown = [t for t in targets if t not in SERVING_TARGETS]
+    if unknown or not targets:
+        raise SystemExit(f"HOTLINE_SERVING lists {', '.join(unknown) or 'nothing'}: use duckdb, postgres or both")
+    return targets
+
+
 def exports_dir() -> Path | None:
     value = os.environ.get("HOTLINE_EXPORTS_DIR", "").strip()
     return Path(value) if value else None

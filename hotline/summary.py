@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import duckdb
+from hotline.warehouse_db import describe, open_warehouse
 
 LAYERS = ("raw", "staging", "intermediate", "marts")
 
@@ -30,7 +30,7 @@ def layer_counts(con) -> list[tuple[str, str, int]]:
 def quarantine_summary(con) -> list[tuple]:
     return _rows(
         con,
-        "select contract, reason_code, count(*) from staging.stg_hotline__quarantine group by all order by 1, 3 desc",
+        "select contract, reason_code, count(*) from staging.stg_hotline__quarantine group by 1, 2 order by 1, 3 desc",
     )
 
 
@@ -63,17 +63,17 @@ def _pct(value) -> str:
     return "  n/a" if value is None else f"{value * 100:6.2f}%"
 
 
-def files_over_threshold(database: Path, since: str | None = None) -> list[str]:
+def files_over_threshold(database: Path, since: str | None = None, engine: str | None = None) -> list[str]:
     """One line per file landed since ``since`` whose quarantined share is over the threshold."""
     threshold = float(os.environ.get("HOTLINE_QUARANTINE_MAX_SHARE", "0.2"))
-    con = duckdb.connect(str(database), read_only=True)
+    con = open_warehouse(database, engine)
     try:
         rows = con.execute(
             "select source_file, quarantined_rows, raw_rows, quarantined_share from marts.fct_file_reconciliation "
             "where quarantined_share > ? and loaded_at >= cast(? as timestamp) order by source_file",
             [threshold, since or "1900-01-01 00:00:00"],
         ).fetchall()
-    except duckdb.Error:
+    except Exception:  # noqa: BLE001 (duckdb's or psycopg2's error)
         return []  # the build stopped before the reconciliation existed
     finally:
         con.close()
@@ -108,10 +108,10 @@ def unknown_categories(con) -> list[tuple[str, str, int, int]]:
     ).fetchall()
 
 
-def print_summary(database: Path) -> None:
-    con = duckdb.connect(str(database), read_only=True)
+def print_summary(database: Path, engine: str | None = None) -> None:
+    con = open_warehouse(database, engine)
     try:
-        print(f"\nWarehouse: {database}")
+        print(f"\nWarehouse: {describe(database, engine)}")
         print("\nRows per layer:")
         for schema in LAYERS:
             counts = [(t, n) for s, t, n in layer_counts(con) if s == schema]

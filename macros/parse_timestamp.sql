@@ -25,9 +25,24 @@
     )
 {%- endmacro %}
 
-{% macro default__parse_timestamp(text) -%}
-    case
-        when {{ text }} ~ '^\d{4}[-/]\d{1,2}[-/]\d{1,2} \d{1,2}:\d{2}(:\d{2})?$'
-            then to_timestamp(replace({{ text }}, '/', '-'), 'YYYY-MM-DD HH24:MI:SS')::timestamp
-    end
+{% macro postgres__parse_timestamp(text) -%}
+    {#- the same forms as on DuckDB: separators and 14 digits normalised, hours, minutes and
+        seconds in range by the pattern, a day that does not exist null by the function -#}
+    {%- set normalised -%}
+        regexp_replace(
+            regexp_replace(trim({{ text }}), '^([0-9]{4})([0-9]{2})([0-9]{2})([0-9]{2})([0-9]{2})([0-9]{2})$', '\1-\2-\3 \4:\5:\6'),
+            '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(T| +)', '\1-\2-\3 '
+        )
+    {%- endset -%}
+    coalesce(
+        case
+            when {{ normalised }} ~ '^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2} ([01]?[0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9]([.][0-9]{1,6})?)?$'
+                then public.hotline_try_timestamp({{ normalised }})
+        end,
+        case
+            when trim({{ text }}) ~ '^[1-9][0-9]{4}([.][0-9]+)?$'
+                then cast('1899-12-30' as timestamp)
+                + make_interval(secs => round(cast(trim({{ text }}) as double precision) * 86400))
+        end
+    )
 {%- endmacro %}

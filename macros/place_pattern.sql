@@ -14,6 +14,28 @@
     {{- return('(?:' ~ triggers ~ '|^)([一-龥]{2,' ~ var('place_name_max_chars') ~ '}?(?:' ~ suffixes ~ '))') -}}
 {%- endmacro %}
 
+{#-
+    unnest_places(text): one row per place the text names (the first group of every
+    match of place_pattern()). PostgreSQL's regex engine takes the longest match of
+    this pattern where DuckDB's (RE2) and Spark's take the leftmost-first one, so
+    there a function (engine_functions) finds the same places as the others.
+-#}
+{% macro unnest_places(text) -%}
+    {{ return(adapter.dispatch('unnest_places', 'hotline_warehouse')(text)) }}
+{%- endmacro %}
+
+{% macro default__unnest_places(text) -%}{{ unnest_regex_matches(text, place_pattern()) }}{%- endmacro %}
+
+{% macro postgres__unnest_places(text) -%}
+        public.hotline_places(
+        {{ text }},
+        array[{% for t in var('place_triggers') %}'{{ t }}'{{ ", " if not loop.last }}{% endfor %}],
+        array[{% for e in var('place_suffixes') %}'{{ e.suffix }}'{{ ", " if not loop.last }}{% endfor %}],
+        2,
+        {{ var('place_name_max_chars') }}
+    )
+{%- endmacro %}
+
 {#- place_kind(place): the kind of place, from its suffix (first listed suffix that ends it). -#}
 {% macro place_kind(place) -%}
     case

@@ -4,9 +4,10 @@
     linear = rate x weight; clamp = slope x rate% + intercept, held between min_points
     and max_points (either may be null: no bound); steps = the points of the highest
     band the rate reaches (step_points, found by the caller), 0 below every band.
+    A double on every engine (numeric configuration times a double rate is numeric on some).
 -#}
 {% macro score_points(function, rate, weight, slope, intercept, min_points, max_points, step_points) -%}
-    case {{ function }}
+    cast(case {{ function }}
         when 'clamp'
             then least(
                 greatest(
@@ -17,5 +18,5 @@
             )
         when 'steps' then coalesce({{ step_points }}, 0)
         else {{ rate }} * {{ weight }}
-    end
+    end as {{ type_double() }})
 {%- endmacro %}

@@ -125,6 +125,9 @@ def run_warehouse(job, verbose: bool, key: str):
         seconds.get("serving_warehouse"),
         f"{rows} rows published to the serving copy" if published else "not published",
     )
+    pg_database = published[0].metadata.get("postgres_database") if published else None
+    if pg_database is not None:
+        print(f"             and to PostgreSQL, database {pg_database.value}, schema marts", flush=True)
     return result, dbt_checks, gx
 
 

@@ -12,8 +12,9 @@ range of partitions writes past bulletins.
 from dagster import AssetExecutionContext, AssetKey, Failure, MaterializeResult, MetadataValue, asset
 
 from hotline.document.render import bulletin_files
+from hotline.pg_serving import publish_built_marts
 from hotline.publish import publish
-from hotline.settings import bulletins_dir, serving_path
+from hotline.settings import bulletins_dir, serving_path, serving_targets
 from orchestration.landing import WRITER_TAG
 from orchestration.partitions import parse_key, period_partitions
 from orchestration.quality import audit, check_specs
@@ -52,7 +53,7 @@ SERVING_KEY = AssetKey(["serving_warehouse"])
     deps=[AssetKey(["marts", name]) for name in PUBLISHED_MARTS],
     check_specs=check_specs(SERVING_KEY),
     group_name="serving",
-    kinds={"duckdb"},
+    kinds={"duckdb", "postgres"},
     op_tags=WRITER_TAG,
     description="The read-only serving copy of the published marts, replaced atomically after the checks pass.",
 )
@@ -66,16 +67,21 @@ def serving_warehouse(context: AssetExecutionContext):
             description="blocking checks failed; the serving copy was left as it was: " + " | ".join(blocking_failures),
             metadata={"failed_checks": MetadataValue.json(blocking_failures)},
         )
+    # the serving file always: the bulletin is rendered from it; PostgreSQL as well when configured
     result = publish()
     context.log.info(f"published {len(result.tables)} marts to {result.path}")
-    yield MaterializeResult(
-        metadata={
-            "path": MetadataValue.path(str(result.path)),
-            "tables": MetadataValue.json(result.tables),
-            "dagster/row_count": sum(result.tables.values()),
-            "published_at": result.published_at.isoformat(timespec="seconds"),
-        }
-    )
+    metadata = {
+        "path": MetadataValue.path(str(result.path)),
+        "tables": MetadataValue.json(result.tables),
+        "dagster/row_count": sum(result.tables.values()),
+        "published_at": result.published_at.isoformat(timespec="seconds"),
+    }
+    if "postgres" in serving_targets():
+        on_pg = publish_built_marts()
+        context.log.info(f"published {len(on_pg.tables)} marts to PostgreSQL database {on_pg.database}")
+        metadata["postgres_database"] = on_pg.database
+        metadata["postgres_tables"] = MetadataValue.json(on_pg.tables)
+    yield MaterializeResult(metadata=metadata)
 
 
 @asset(

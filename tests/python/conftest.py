@@ -8,6 +8,7 @@ dbt's target folder there too, so tests never touch warehouse/ or target/.
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -58,3 +59,48 @@ def query(database: Path, sql: str, params=None) -> list[tuple]:
         return con.execute(sql, params or []).fetchall()
     finally:
         con.close()
+
+
+@pytest.fixture(scope="session")
+def pg_server(tmp_path_factory):
+    """PostgreSQL for the session: HOTLINE_PG_DSN's server, or the project's own, started in a
+    temporary folder and stopped at the end."""
+    from hotline import pg_server as server
+
+    if os.environ.get("HOTLINE_PG_DSN"):
+        yield server.server()
+        return
+    saved = os.environ.get("HOTLINE_PG_DATA")
+    os.environ["HOTLINE_PG_DATA"] = str(tmp_path_factory.mktemp("postgres"))
+    try:
+        yield server.start()
+    finally:
+        server.stop()
+        if saved is None:
+            os.environ.pop("HOTLINE_PG_DATA", None)
+        else:
+            os.environ["HOTLINE_PG_DATA"] = saved
+
+
+def build_on_postgres(folder: Path, database: str, landing: Path | None = None, landed: Path | None = None) -> str:
+    """The same build on PostgreSQL, into its own database; returns the database's name.
+
+    ``landed``: a DuckDB warehouse whose landing to start from, so both engines see the
+    very same raw rows (load times included) and the folder's files are found landed.
+    """
+    if landed is not None:
+        shutil.copyfile(landed, folder / "hotline.duckdb")
+    build(folder / "hotline.duckdb", landing, env={"HOTLINE_PG_DATABASE": database}, engine="postgres")
+    return database
+
+
+@pytest.fixture(scope="session")
+def sample_on_postgres(pg_server, tmp_path_factory) -> str:
+    return build_on_postgres(tmp_path_factory.mktemp("sample_pg"), "hotline_test_sample")
+
+
+@pytest.fixture(scope="session")
+def dongchangfu_on_postgres(pg_server, tmp_path_factory, dongchangfu_warehouse) -> str:
+    landing = FIXTURES / "dongchangfu_2024_02" / "landing"
+    folder = tmp_path_factory.mktemp("dongchangfu_pg")
+    return build_on_postgres(folder, "hotline_test_dongchangfu", landing, landed=dongchangfu_warehouse)

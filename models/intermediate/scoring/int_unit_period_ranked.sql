@@ -73,12 +73,13 @@ ranked as (
 composite as (
     select
         ranked.*,
-        case
+        -- decimal(18, 4) as published: the product's scale differs by engine
+        cast(case
             when ranked.rank_rule = 'composite_of_ranks'
                 then
                     cast(ranked.handling_rank as decimal(18, 4)) * ranked.handling_rank_weight
                     + cast(ranked.sampling_rank as decimal(18, 4)) * ranked.sampling_rank_weight
-        end as composite_rank_value
+        end as decimal(18, 4)) as composite_rank_value
     from ranked
 ),
 

@@ -25,7 +25,7 @@ tickets as (
 matches as (
     select
         ticket_id,
-        {{ unnest_regex_matches('content_scrubbed', place_pattern()) }} as place_name
+        {{ unnest_places('content_scrubbed') }} as place_name
     from tickets
 ),
 

@@ -87,7 +87,7 @@ final as (
         first_day,
         last_day,
         cast({{ dbt.datediff('first_day', 'last_day', 'day') }} + 1 as integer) as days_in_period,
-        month_index as period_index,
+        cast(month_index as integer) as period_index,
         lag(period_label) over (partition by jurisdiction order by month_index) as previous_period_label,
         {{ dbt.concat([
             "cast(cast(substring(period_label, 1, 4) as integer) - 1 as " ~ dbt.type_string() ~ ")", "substring(period_label, 5, 3)"

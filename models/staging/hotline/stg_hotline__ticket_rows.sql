@@ -263,7 +263,9 @@ file_facts as (
         row_number() over (
             partition by _file_hash, ticket_id, row_fingerprint order by _source_row
         ) as fingerprint_occurrence,
-        count(distinct row_fingerprint) over (partition by _file_hash, ticket_id) as fingerprints_in_file,
+        -- more than one distinct fingerprint (min <> max: count(distinct) over a window is DuckDB-only)
+        min(row_fingerprint) over (partition by _file_hash, ticket_id)
+        <> max(row_fingerprint) over (partition by _file_hash, ticket_id) as has_conflicting_rows,
         row_event_at
     from row_checked
 ),
@@ -274,11 +276,11 @@ file_checks as (
         _file_hash,
         _source_row,
         fingerprint_occurrence,
-        coalesce(row_check, case when fingerprints_in_file > 1 then 'duplicate_conflict:ticket_id' end)
+        coalesce(row_check, case when has_conflicting_rows then 'duplicate_conflict:ticket_id' end)
             as quarantine_check,
         -- a file is as new as the latest lifecycle event its valid rows record: that, not
         -- the file's name or load time, decides which export of a ticket is the newest
-        max(case when row_check is null and fingerprints_in_file <= 1 then row_event_at end)
+        max(case when row_check is null and not has_conflicting_rows then row_event_at end)
             over (partition by _file_hash) as file_as_of
     from file_facts
 ),

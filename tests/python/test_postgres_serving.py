@@ -1,0 +1,148 @@
+"""Serving on PostgreSQL: the audited marts published whole, read by a role that can only read.
+
+The marts of two built warehouses (the embedded sample and the 东昌府区 fixture,
+both built on DuckDB by the session's fixtures) are published in turn to a
+serving database of the session's PostgreSQL server, with readers querying it
+all the while. Expected counts come from the DuckDB files, read with duckdb.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import duckdb
+import psycopg2
+import pytest
+
+from hotline import pg_serving
+from hotline.pg_server import server
+
+pytestmark = pytest.mark.slow
+
+SERVING = "hotline_test_serving"
+
+
+@pytest.fixture
+def serving_database(pg_server, monkeypatch):
+    monkeypatch.setenv("HOTLINE_PG_SERVING_DATABASE", SERVING)
+    monkeypatch.setenv("HOTLINE_PG_READER_PASSWORD", "reader's secret")
+    return SERVING
+
+
+def duckdb_counts(database, tables=None) -> dict[str, int]:
+    con = duckdb.connect(str(database), read_only=True)
+    try:
+        names = tables or [
+            n
+            for (n,) in con.execute(
+                "select table_name from information_schema.tables where table_schema = 'marts'"
+            ).fetchall()
+        ]
+        return {n: con.execute(f'select count(*) from marts."{n}"').fetchone()[0] for n in names}
+    finally:
+        con.close()
+
+
+def publish(database):
+    return pg_serving.publish_postgres(pg_serving.DuckdbSource(database), server())
+
+
+def reader():
+    dsn = server()
+    con = psycopg2.connect(
+        host=dsn.host, port=dsn.port, user=pg_serving.READER, password="reader's secret", dbname=SERVING
+    )
+    con.autocommit = True
+    return con
+
+
+def test_every_mart_is_published_with_its_descriptions(sample_warehouse, serving_database):
+    published = publish(sample_warehouse)
+    expected = duckdb_counts(sample_warehouse)
+    assert published.tables == expected and len(expected) >= 20
+    con = reader()
+    try:
+        with con.cursor() as cur:
+            for name, rows in expected.items():
+                cur.execute(f'select count(*) from marts."{name}"')
+                assert cur.fetchone()[0] == rows, name
+            cur.execute(
+                "select col_description('marts.fct_unit_period_metrics'::regclass, attnum) from pg_attribute "
+                "where attrelid = 'marts.fct_unit_period_metrics'::regclass and attname = 'handled_count'"
+            )
+            assert cur.fetchone()[0].startswith("承办量: tickets assigned to the unit")
+            cur.execute("select obj_description('marts.fct_unit_period_scores'::regclass, 'pg_class')")
+            assert "score" in cur.fetchone()[0].lower()
+    finally:
+        con.close()
+
+
+def test_the_reader_can_only_select_from_the_marts(sample_warehouse, serving_database):
+    publish(sample_warehouse)
+    con = reader()
+    try:
+        with con.cursor() as cur:
+            cur.execute("select count(*) from pg_class where relowner = (select oid from pg_roles where rolname = %s)",
+                        [pg_serving.READER])  # fmt: skip
+            assert cur.fetchone()[0] == 0
+            for statement in (
+                "create table marts.mine (x int)",
+                "create table public.mine (x int)",
+                "create schema mine",
+                "delete from marts.fct_unit_period_metrics",
+                "insert into marts._publication values (now(), 'me')",
+                "drop table marts.fct_tickets",
+            ):
+                with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+                    cur.execute(statement)
+    finally:
+        con.close()
+    dsn = server()
+    for other in ("postgres", dsn.database):
+        with pytest.raises(psycopg2.OperationalError, match="permission denied|not permitted"):
+            psycopg2.connect(host=dsn.host, port=dsn.port, user=pg_serving.READER, password="reader's secret",
+                             dbname=other).close()  # fmt: skip
+    with pytest.raises(psycopg2.OperationalError, match="password authentication failed"):
+        psycopg2.connect(host=dsn.host, port=dsn.port, user=pg_serving.READER, password="wrong", dbname=SERVING)
+
+
+def test_readers_during_a_publish_see_the_old_marts_or_the_new_never_half(
+    sample_warehouse, dongchangfu_warehouse, serving_database
+):
+    tables = ["fct_tickets", "fct_unit_period_metrics", "fct_unit_period_scores", "fct_file_reconciliation"]
+    states = [duckdb_counts(sample_warehouse, tables), duckdb_counts(dongchangfu_warehouse, tables)]
+    assert all(states[0][t] != states[1][t] for t in tables)
+    publish(sample_warehouse)
+    seen, errors, stop = [], [], threading.Event()
+
+    def read_continuously():
+        con = reader()
+        try:
+            with con.cursor() as cur:
+                while not stop.is_set():
+                    for table in tables:
+                        cur.execute(f"select count(*) from marts.{table}")
+                        seen.append((table, cur.fetchone()[0]))
+        except Exception as error:  # noqa: BLE001 (any error a reader meets fails the test)
+            errors.append(repr(error))
+        finally:
+            con.close()
+
+    threads = [threading.Thread(target=read_continuously) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    time.sleep(0.5)
+    before = len(seen)
+    publish(dongchangfu_warehouse)
+    during = len(seen) - before
+    time.sleep(0.5)
+    stop.set()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not errors, errors[:3]
+    assert during > 0, "no reader query ran while the publish did"
+    half = [(t, n) for t, n in seen if n not in (states[0][t], states[1][t])]
+    assert not half, half[:5]
+    last = {t: n for t, n in seen}
+    assert last == states[1]
