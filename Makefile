@@ -5,6 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-from-lock
 ASSETS_STAMP := $(VENV)/.web-assets-from-lock
+# Apache Superset (make bi) in a virtualenv of its own: its dependencies never mix with the warehouse's
+BI_VENV := .venv-bi
+BI_STAMP := $(BI_VENV)/.installed-from-lock
 # Bootstrap, jQuery, Font Awesome... for GX Data Docs that work offline (orchestration/data_docs.py)
 export HOTLINE_WEB_ASSETS ?= $(CURDIR)/$(VENV)/web-assets
 SIZE ?= 1000000
@@ -16,7 +19,7 @@ export HOTLINE_DUCKDB_PATH ?= $(CURDIR)/warehouse/hotline.duckdb
 PERIOD ?=
 JURISDICTION ?=
 
-.PHONY: setup run build pg pg-stop bulletin test faults lint fix docs dev bench sample lock clean
+.PHONY: setup bi-setup run build pg pg-stop metrics bi bi-stop bulletin test faults lint fix docs dev bench sample lock clean
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +31,13 @@ $(ASSETS_STAMP): requirements-assets.lock $(STAMP)
 	touch $(ASSETS_STAMP)
 
 setup: $(STAMP) $(ASSETS_STAMP) ## virtualenv with the pinned dependencies, and the Data Docs' web assets
+
+$(BI_STAMP): requirements-bi.lock
+	$(PYTHON) -m venv $(BI_VENV)
+	$(BI_VENV)/bin/pip install --disable-pip-version-check --progress-bar off -r requirements-bi.lock
+	touch $(BI_STAMP)
+
+bi-setup: $(BI_STAMP) ## Superset's own virtualenv, from requirements-bi.lock
 
 run: setup ## the scheduled job, in process: land -> dbt build -> checks -> publish -> bulletin (.docx .html .pdf)
 	$(BIN)/dbt parse --quiet
@@ -43,10 +53,24 @@ pg: setup ## the warehouse built on PostgreSQL: HOTLINE_PG_DSN's server, else th
 pg-stop: setup ## stop the project's own PostgreSQL server (warehouse/postgres)
 	$(BIN)/python -m hotline pg stop
 
+QUERY ?= bulletin_overview
+metrics: setup ## a saved query of the semantic layer on the warehouse: make metrics QUERY=bulletin_tier_totals
+	$(BIN)/dbt parse --quiet
+	$(BIN)/mf query --saved-query $(QUERY)
+
+bi: setup bi-setup ## Superset on http://127.0.0.1:8088 with the bulletin dashboard, on the PostgreSQL serving database
+	HOTLINE_SERVING=postgres $(MAKE) --no-print-directory run
+	$(BIN)/python -m hotline bi start
+
+bi-stop: setup ## stop Superset
+	$(BIN)/python -m hotline bi stop
+
 bulletin: setup ## the bulletin from the serving copy, no build: make bulletin PERIOD=2025-12 JURISDICTION=青禾县
 	$(BIN)/python -m hotline bulletin $(if $(PERIOD),--period $(PERIOD)) $(if $(JURISDICTION),--jurisdiction $(JURISDICTION))
 
 test: setup lint ## everything CI checks
+	@# Superset's virtualenv for the BI test: when it cannot be made, that test is skipped and says why
+	-$(MAKE) --no-print-directory bi-setup
 	$(BIN)/dbt parse --quiet
 	$(BIN)/python -m pytest
 
@@ -58,11 +82,11 @@ faults: setup ## the fault suite at length: make faults KILLS=10 (runs killed at
 		tests/python/test_landing_damaged.py tests/python/test_rejected_files.py
 
 lint: setup ## ruff on Python, sqlfluff (dbt templater, duckdb dialect) on SQL
-	$(BIN)/ruff check hotline orchestration tests bench
+	$(BIN)/ruff check hotline orchestration tests bench bi
 	$(BIN)/sqlfluff lint models tests/dbt analyses
 
 fix: setup ## apply the linters' fixes
-	$(BIN)/ruff check --fix hotline orchestration tests bench
+	$(BIN)/ruff check --fix hotline orchestration tests bench bi
 	$(BIN)/sqlfluff fix models tests/dbt analyses
 
 docs: setup ## dbt docs (target/index.html)
@@ -84,6 +108,6 @@ lock: ## re-pin requirements.lock from pyproject.toml's ranges
 	/tmp/hotline-lock-venv/bin/pip install --quiet $$($(PYTHON) -c "import tomllib;print(' '.join(repr(d) for d in tomllib.load(open('pyproject.toml','rb'))['project']['dependencies']))" | tr -d "'")
 	{ head -2 requirements.lock; /tmp/hotline-lock-venv/bin/pip freeze; } > requirements.lock.new && mv requirements.lock.new requirements.lock
 
-clean: ## remove build artifacts and the local warehouse (its PostgreSQL server stopped first)
-	-test -x $(BIN)/python && $(BIN)/python -m hotline pg stop
+clean: ## remove build artifacts and the local warehouse (its PostgreSQL server and Superset stopped first)
+	-test -x $(BIN)/python && $(BIN)/python -m hotline bi stop && $(BIN)/python -m hotline pg stop
 	rm -rf target logs warehouse .dagster_home bench/data

@@ -9,6 +9,7 @@ land      loads a landing folder into raw.* (see hotline.landing)
 rejected  lists the export files refused whole; --clear NAME forgets one
 retire    takes a loaded file and its rows out again, then rebuilds (see hotline.retire)
 pg        start|stop|status|dsn: the project's own PostgreSQL server (see hotline.pg_server)
+bi        start|stop|import: Superset with the bulletin dashboard (see hotline.bi)
 generate  writes sample exports (see hotline.generate)
 sample    rebuilds the embedded sample seeds (see hotline.sample)
 """
@@ -58,6 +59,10 @@ def main() -> int:
         from hotline.pg_server import main as pg
 
         return pg(args)
+    if command == "bi":
+        from hotline.bi import main as bi
+
+        return bi(args)
     if command == "generate":
         from hotline.generate import main as generate
 

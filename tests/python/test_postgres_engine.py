@@ -64,10 +64,7 @@ def _table(cursor) -> tuple[list[str], list[tuple]]:
 
 def _sort_key(row: tuple) -> tuple:
     # floats rounded for ordering only, so a last-digit difference cannot reorder rows
-    return tuple(
-        (0, "") if v is None else (1, f"{v:.6f}" if isinstance(v, float) else str(v))
-        for v in row
-    )
+    return tuple((0, "") if v is None else (1, f"{v:.6f}" if isinstance(v, float) else str(v)) for v in row)
 
 
 def _same(a, b) -> bool:
@@ -99,9 +96,7 @@ def test_the_sample_gives_the_same_marts_on_both_engines(sample_warehouse, sampl
     assert_same_marts(duck, pg)
 
 
-def test_the_dongchangfu_bulletin_gives_the_same_marts_on_both_engines(
-    dongchangfu_warehouse, dongchangfu_on_postgres
-):
+def test_the_dongchangfu_bulletin_gives_the_same_marts_on_both_engines(dongchangfu_warehouse, dongchangfu_on_postgres):
     duck, pg = duckdb_marts(dongchangfu_warehouse), postgres_marts(dongchangfu_on_postgres)
     assert_same_marts(duck, pg)
     # and straight from the printed bulletin: table 1's total scores and overall ranks, on PostgreSQL
@@ -120,3 +115,39 @@ def test_the_dongchangfu_bulletin_gives_the_same_marts_on_both_engines(
         con.close()
     assert len(printed) == 15
     assert actual == {name: (score.normalize(), rank) for name, (score, rank) in printed.items()}
+
+
+def test_a_given_server_is_used_and_nothing_is_started(pg_server, tmp_path, monkeypatch):
+    from hotline import engines
+
+    monkeypatch.setenv("HOTLINE_PG_DSN", pg_server.url())
+    monkeypatch.setenv("HOTLINE_PG_DATA", str(tmp_path / "never_made"))
+    dsn = engines.pg("hotline_test_given")
+    assert (dsn.host, dsn.port, dsn.user) == (pg_server.host, pg_server.port, pg_server.user)
+    con = dsn.connect()
+    try:
+        with con.cursor() as cur:
+            cur.execute("select current_database()")
+            assert cur.fetchone()[0] == "hotline_test_given"  # made on the given server
+    finally:
+        con.close()
+    assert not (tmp_path / "never_made").exists()
+    env = engines.dbt_env("postgres", "hotline_test_given")
+    assert env["HOTLINE_PG_PORT"] == str(pg_server.port) and env["HOTLINE_DBT_TARGET"] == "pg"
+    assert "hotline.phone_salt=" in env["PGOPTIONS"]
+
+
+def test_any_salt_reaches_a_postgres_session_as_it_is(pg_server, monkeypatch):
+    from hotline import engines
+
+    salt = "a salt with spaces, a back\\slash and a 'quote'"
+    monkeypatch.setenv("HOTLINE_PHONE_SALT", salt)
+    monkeypatch.delenv("PGOPTIONS", raising=False)
+    monkeypatch.setenv("PGOPTIONS", engines.dbt_env("postgres")["PGOPTIONS"])  # as dbt's sessions get it
+    con = pg_server.connect()
+    try:
+        with con.cursor() as cur:
+            cur.execute("select current_setting('hotline.phone_salt')")
+            assert cur.fetchone()[0] == salt
+    finally:
+        con.close()

@@ -8,8 +8,12 @@ all the while. Expected counts come from the DuckDB files, read with duckdb.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 
 import duckdb
 import psycopg2
@@ -17,6 +21,7 @@ import pytest
 
 from hotline import pg_serving
 from hotline.pg_server import server
+from tests.python.conftest import PROJECT_DIR
 
 pytestmark = pytest.mark.slow
 
@@ -146,3 +151,77 @@ def test_readers_during_a_publish_see_the_old_marts_or_the_new_never_half(
     assert not half, half[:5]
     last = {t: n for t, n in seen}
     assert last == states[1]
+
+
+def test_the_job_publishes_to_postgres_after_the_checks_and_never_past_a_failed_one(
+    sample_warehouse, pg_server, tmp_path, monkeypatch
+):
+    import shutil
+
+    from dagster import AssetSelection, DagsterInstance, Definitions, define_asset_job, in_process_executor
+
+    from tests.python.test_orchestration import ENV_KEYS
+
+    working = tmp_path / "hotline.duckdb"
+    shutil.copyfile(sample_warehouse, working)
+    for key in ENV_KEYS:
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("HOTLINE_DUCKDB_PATH", str(working))
+    monkeypatch.setenv("HOTLINE_GX_DIR", str(tmp_path / "gx"))
+    monkeypatch.setenv("HOTLINE_SERVING", "duckdb,postgres")
+    monkeypatch.setenv("HOTLINE_PG_SERVING_DATABASE", "hotline_test_job")
+    monkeypatch.setenv("HOTLINE_PG_READER_PASSWORD", "reader's secret")
+    subprocess_env = {k: v for k, v in os.environ.items() if k != "DBT_TARGET_PATH"}
+    subprocess.run(
+        [str(Path(sys.executable).parent / "dbt"), "parse", "--quiet"], cwd=PROJECT_DIR, env=subprocess_env, check=True
+    )  # fmt: skip  (dagster-dbt reads target/manifest.json)
+    from orchestration.definitions import defs
+    from orchestration.serving import serving_warehouse
+
+    job = define_asset_job(
+        "audit_and_publish", AssetSelection.assets(serving_warehouse), executor_def=in_process_executor
+    )
+    merged = Definitions.merge(defs, Definitions(jobs=[job]))
+
+    def publish_run():
+        return merged.resolve_job_def("audit_and_publish").execute_in_process(
+            instance=DagsterInstance.ephemeral(), raise_on_error=False
+        )
+
+    def published() -> tuple:
+        con = server().connect("hotline_test_job")
+        try:
+            with con.cursor() as cur:
+                cur.execute("select published_at from marts._publication")
+                at = cur.fetchone()[0]
+                cur.execute("select sum(closed_count) from marts.fct_unit_period_metrics")
+                return at, cur.fetchone()[0]
+        finally:
+            con.close()
+
+    assert publish_run().success
+    first = published()
+    assert first[1] == duckdb_closed(working)
+    # the serving file carries the descriptions as comments too
+    serving = duckdb.connect(str(tmp_path / "hotline_serving.duckdb"), read_only=True)
+    try:
+        comment = serving.execute(
+            "select comment from duckdb_columns() where schema_name = 'marts' "
+            "and table_name = 'fct_unit_period_metrics' and column_name = 'handled_count'"
+        ).fetchone()[0]
+    finally:
+        serving.close()
+    assert comment.startswith("承办量: tickets assigned to the unit")
+    con = duckdb.connect(str(working))
+    con.execute("update marts.fct_unit_period_metrics set closed_count = closed_count + 1 where unit_id = 'QH001'")
+    con.close()
+    assert not publish_run().success  # units_reconcile fails: nothing is published anywhere
+    assert published() == first
+
+
+def duckdb_closed(database) -> int:
+    con = duckdb.connect(str(database), read_only=True)
+    try:
+        return con.execute("select sum(closed_count) from marts.fct_unit_period_metrics").fetchone()[0]
+    finally:
+        con.close()

@@ -7,6 +7,14 @@
 -- differences of the fractions (0.02 = +2 percentage points). A rate with an
 -- empty denominator prints as the scheme says (empty_rate_display: blank, 100 %
 -- or 0 %); its *_rate_raw column stays null, and 同比/环比 use the raw rates.
+{% set rate_parts = [
+    ('response', 'responded_count', 'rated_count'),
+    ('on_time', 'on_time_count', 'on_time_denominator_count'),
+    ('on_time_return', 'returned_on_time_count', 'rated_returned_count'),
+    ('resolution', 'resolution_points', 'resolution_answers'),
+    ('result_satisfaction', 'result_satisfaction_points', 'result_satisfaction_answers'),
+    ('process_satisfaction', 'process_satisfaction_points', 'process_satisfaction_answers'),
+] %}
 {% set rate_names = ['response', 'on_time', 'on_time_return', 'resolution', 'result_satisfaction', 'process_satisfaction', 'satisfaction'] %}
 with
 
@@ -66,6 +74,7 @@ with_history as (
             chosen.{{ rate }}_rate - last_year.{{ rate }}_rate as {{ rate }}_rate_yoy,
         {% endfor %}
         periods.days_in_period,
+        periods.first_day,
         coalesce(schemes.empty_rate_display, 'blank') as empty_rate_display,
         coalesce(repeats.repeat_demand_count, 0) as repeat_demand_count
     from chosen
@@ -106,6 +115,14 @@ final as (
         {% for _, _, name in answer_counts() %}
             with_history.{{ name }},
         {% endfor %}
+        -- each computed rate's numerator and denominator, so that a rate of several units or
+        -- periods (the semantic layer's metrics) is a ratio of sums, never a mean of rates
+        {% for rate, numerator, denominator in rate_parts %}
+            cast(with_history.{{ numerator }} as {{ type_double() }}) as {{ rate }}_numerator,
+            cast(with_history.{{ denominator }} as integer) as {{ rate }}_denominator,
+        {% endfor %}
+        cast(with_history.days_in_period as integer) as days_in_period,
+        with_history.first_day as period_first_day,
         {% for rate in rate_names %}
             cast(
                 {{ rate_for_display('with_history.' ~ rate ~ '_rate', 'with_history.empty_rate_display') }}
