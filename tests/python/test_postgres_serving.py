@@ -9,6 +9,7 @@ all the while. Expected counts come from the DuckDB files, read with duckdb.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -79,6 +80,22 @@ def test_every_mart_is_published_with_its_descriptions(sample_warehouse, serving
             assert cur.fetchone()[0].startswith("承办量: tickets assigned to the unit")
             cur.execute("select obj_description('marts.fct_unit_period_scores'::regclass, 'pg_class')")
             assert "score" in cur.fetchone()[0].lower()
+            # every published table and column explains itself in Chinese and in English
+            cur.execute(
+                "select c.relname, a.attname, obj_description(c.oid, 'pg_class'), col_description(c.oid, a.attnum) "
+                "from pg_class c join pg_namespace n on n.oid = c.relnamespace "
+                "join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped "
+                "where n.nspname = 'marts' and c.relkind = 'r' and c.relname <> '_publication'"
+            )
+            described = cur.fetchall()
+            assert len(described) > 350
+            unexplained = [
+                (table, column)
+                for table, column, table_note, column_note in described
+                if not all(note and re.search("[一-龥]", note) and re.search("[A-Za-z]{3}", note)
+                           for note in (table_note, column_note))
+            ]  # fmt: skip
+            assert unexplained == []
     finally:
         con.close()
 
