@@ -29,9 +29,9 @@ def pg(database: str | None = None):
 
     dsn = server()
     database = database or os.environ.get("HOTLINE_PG_DATABASE", "").strip()
-    if database and database != dsn.database:
+    if database:
         dsn = dsn.with_database(database)
-        ensure_database(dsn)
+    ensure_database(dsn)
     return dsn
 
 

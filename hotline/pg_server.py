@@ -195,14 +195,20 @@ def start() -> Dsn:
 
 
 def ensure_database(dsn: Dsn) -> None:
+    """Create the DSN's database when it does not exist (waiting a moment for a server just started)."""
+    import psycopg2
+
     for attempt in range(50):
         try:
-            con = dsn.connect("postgres", autocommit=True)
-            break
-        except Exception:  # the server accepts connections a moment after pg_ctl returns
-            if attempt == 49:
+            dsn.connect().close()
+            return
+        except psycopg2.OperationalError as error:
+            if "does not exist" in str(error):
+                break
+            if attempt == 49 or "starting up" not in str(error) and "refused" not in str(error):
                 raise
             time.sleep(0.2)
+    con = dsn.connect("postgres", autocommit=True)
     try:
         with con.cursor() as cur:  # not `with con`: that opens a transaction, and create database refuses one
             cur.execute("select 1 from pg_database where datname = %s", [dsn.database])
