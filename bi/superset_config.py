@@ -19,5 +19,3 @@ TALISMAN_ENABLED = False
 # results of chart queries are not cached between runs of the tests
 CACHE_CONFIG = {"CACHE_TYPE": "NullCache"}
 DATA_CACHE_CONFIG = {"CACHE_TYPE": "NullCache"}
-# the dashboard's import and the charts' data through the REST API with a JWT
-WTF_CSRF_EXEMPT_LIST = ["superset.dashboards.api.import_", "superset.charts.data.api.data"]

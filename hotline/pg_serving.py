@@ -146,10 +146,15 @@ def prepare_reader(dsn, database: str) -> None:
                 f"{verb} role {READER} with login nosuperuser nocreatedb nocreaterole noinherit "
                 f"password {_literal(reader_password())}"
             )
-            cur.execute("select datname from pg_database where not datistemplate")
-            for (name,) in cur.fetchall():
-                if name != database:  # the reader sees the serving database only
-                    cur.execute(f"revoke connect on database {quote_ident(name)} from public")
+            # the reader sees the serving database only: on the project's own server every other
+            # database is closed to PUBLIC; on a given, perhaps shared, server only the build's
+            if os.environ.get("HOTLINE_PG_DSN", "").strip():
+                others = [dsn.database] if dsn.database != database else []
+            else:
+                cur.execute("select datname from pg_database where not datistemplate and datname <> %s", [database])
+                others = [name for (name,) in cur.fetchall()]
+            for name in others:
+                cur.execute(f"revoke connect on database {quote_ident(name)} from public")
             cur.execute(f"revoke all on database {quote_ident(database)} from public")
             cur.execute(f"grant connect on database {quote_ident(database)} to {READER}")
     finally:
