@@ -12,8 +12,11 @@ time, CPU time and peak RSS of each step's process tree:
   checks        the Great Expectations audit
   publish       the atomic copy to the serving file
   pandas        unit-period metrics, scores, ranks (bench/pandas_baseline.py), where it fits
+  lean floor    the core path in one DuckDB script from the CSV files (bench/lean.py): typing,
+                validation, scrubbing, versions, unit-period metrics; and one new period on top
+  polars        the lean floor's work written with polars (bench/polars_baseline.py), where it fits
 
-then check that the warehouse, the floor and pandas give the same unit-period
+then check that the warehouse, the floors, pandas and polars give the same unit-period
 numbers, and record the results in bench/results/<size>.json and BENCHMARKS.md.
 """
 
@@ -96,19 +99,37 @@ def unit_periods(database: Path) -> pd.DataFrame:
     return frame
 
 
+LEAN, LEAN_NEW = "lean floor (CSV to metrics)", "lean floor, new period"
+
+
+def baseline(name: str, command: list[str], out: Path, results: list, env: dict, log) -> pd.DataFrame | None:
+    """Run a baseline (pandas, polars) that may not fit in memory; its numbers, or None with a note."""
+    print(f"[{datetime.now():%H:%M:%S}] {name}", file=log, flush=True)
+    result = measure(name, command, env, cwd=PROJECT_DIR, log=log)
+    if result.ok:
+        results.append(result)
+        return pd.read_csv(out, dtype={"unit_id": str, "period": str})
+    note = "does not fit: failed within its address-space limit"
+    results.append(Measurement(name, result.wall, result.cpu, result.peak_rss, False, note))
+    return None
+
+
 def compare(left: pd.DataFrame, right: pd.DataFrame) -> dict:
     """Cells that differ: counts and ranks exactly, rates within 1e-9, scores to the cent."""
     merged = left.merge(right, on=["unit_id", "period"], how="outer", suffixes=("_l", "_r"), indicator=True)
     differences = {"rows_only_on_one_side": int((merged["_merge"] != "both").sum())}
     both = merged[merged["_merge"] == "both"]
+    shared = set(left.columns) & set(right.columns)  # the lean floor and polars stop at the metrics
     for column in ("handled_count", "closed_count", "returned_count", "in_progress_count", "overall_rank"):
-        a, b = both[f"{column}_l"].astype(float), both[f"{column}_r"].astype(float)
-        differences[column] = int(((a != b) & ~(a.isna() & b.isna())).sum())
+        if column in shared:
+            a, b = both[f"{column}_l"].astype(float), both[f"{column}_r"].astype(float)
+            differences[column] = int(((a != b) & ~(a.isna() & b.isna())).sum())
     for column in ("response_rate", "on_time_rate", "resolution_rate", "satisfaction_rate"):
         a, b = both[f"{column}_l"].astype(float), both[f"{column}_r"].astype(float)
         differences[column] = int((((a - b).abs() > 1e-9) | (a.isna() != b.isna())).sum())
-    a, b = both["total_score_l"].astype(float).round(2), both["total_score_r"].astype(float).round(2)
-    differences["total_score"] = int((a != b).sum())
+    if "total_score" in shared:
+        a, b = both["total_score_l"].astype(float).round(2), both["total_score_r"].astype(float).round(2)
+        differences["total_score"] = int((a != b).sum())
     differences["rows"] = int(len(both))
     return differences
 
@@ -197,23 +218,26 @@ def run(
     )
     floor_numbers = unit_periods(floor)
 
-    pandas_note, pandas_numbers = "", None
+    pandas_numbers = None
     if not skip_pandas:
         pandas_out = data / "pandas_unit_periods.csv"
-        print(f"[{datetime.now():%H:%M:%S}] pandas", file=log, flush=True)
-        result = measure(
-            "pandas",
-            [*steps, "pandas", "--exports", str(exports), "--out", str(pandas_out), "--limit-gb", str(pandas_limit_gb)],
-            env,
-            cwd=PROJECT_DIR,
-            log=log,
-        )
-        if result.ok:
-            results.append(result)
-            pandas_numbers = pd.read_csv(pandas_out, dtype={"unit_id": str, "period": str})
-        else:
-            pandas_note = f"does not fit: failed within a {pandas_limit_gb:g} GB address-space limit"
-            results.append(Measurement("pandas", result.wall, result.cpu, result.peak_rss, False, pandas_note))
+        pandas_numbers = baseline(
+            "pandas", [*steps, "pandas", "--exports", str(exports), "--out", str(pandas_out), "--limit-gb",
+                       str(pandas_limit_gb)], pandas_out, results, env, log,
+        )  # fmt: skip
+    pandas_note = next((r.note for r in results if r.phase == "pandas" and not r.ok), "")
+
+    # the lean floor: the core path in one DuckDB script from the CSV files (bench/lean.py),
+    # and polars doing the same work (bench/polars_baseline.py)
+    lean_db, lean_out = data / "lean" / "lean.duckdb", data / "lean" / "unit_periods.csv"
+    shutil.rmtree(lean_db.parent, ignore_errors=True)
+    lean_db.parent.mkdir(parents=True)
+    timed(LEAN, [*steps, "lean", "--exports", str(exports), "--db", str(lean_db), "--out", str(lean_out)])
+    lean_numbers = pd.read_csv(lean_out, dtype={"unit_id": str, "period": str})
+    polars_numbers = baseline(
+        "polars", [*steps, "polars", "--exports", str(exports), "--out", str(data / "polars_unit_periods.csv"),
+                   "--limit-gb", str(pandas_limit_gb)], data / "polars_unit_periods.csv", results, env, log,
+    )  # fmt: skip
 
     timed("incremental (one new period)", [*steps, "land", "--exports", str(following), "--db", str(warehouse)])
     incremental_land = results[-1]
@@ -226,10 +250,21 @@ def run(
     timed(
         "publish", [*steps, "publish", "--db", str(warehouse), "--serving", str(data / "warehouse" / "serving.duckdb")]
     )
+    lean_next = data / "lean" / "unit_periods_next.csv"
+    timed(
+        LEAN_NEW,
+        [*steps, "lean", "--exports", str(following), "--db", str(lean_db), "--out", str(lean_next), "--append"],
+    )
 
     comparisons = {"warehouse vs floor": compare(warehouse_numbers, floor_numbers)}
     if pandas_numbers is not None:
         comparisons["warehouse vs pandas"] = compare(warehouse_numbers, pandas_numbers)
+    comparisons["warehouse vs lean floor"] = compare(warehouse_numbers, lean_numbers)
+    if polars_numbers is not None:
+        comparisons["warehouse vs polars"] = compare(warehouse_numbers, polars_numbers)
+    comparisons["after the new period: warehouse vs lean floor"] = compare(
+        unit_periods(warehouse), pd.read_csv(lean_next, dtype={"unit_id": str, "period": str})
+    )
     record = {
         "size": size,
         "rows": rows_in(exports),
@@ -238,7 +273,16 @@ def run(
         "machine": machine(),
         "versions": {
             p: version(p)
-            for p in ("dbt-core", "dbt-duckdb", "duckdb", "pandas", "great-expectations", "dagster", "dagster-dbt")
+            for p in (
+                "dbt-core",
+                "dbt-duckdb",
+                "duckdb",
+                "pandas",
+                "polars",
+                "great-expectations",
+                "dagster",
+                "dagster-dbt",
+            )
         },
         "generation_seconds": generation_seconds,
         "phases": [vars(r) for r in results],

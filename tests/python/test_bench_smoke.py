@@ -1,4 +1,7 @@
-"""A tiny run of the benchmark harness: every phase runs and the three implementations agree.
+"""A tiny run of the benchmark harness: every phase runs and the implementations agree.
+
+The warehouse, the raw-DuckDB floor, pandas, the lean floor and polars each count and
+rate the same exports; after one more period, the warehouse and the lean floor again.
 
 Correctness only: no timing is asserted (timings are for BENCHMARKS.md).
 """
@@ -21,12 +24,18 @@ def test_benchmark_harness_runs_and_implementations_agree(tmp_path):
         "full build",
         "full build floor (DuckDB SQL)",
         "pandas",
+        "lean floor (CSV to metrics)",
+        "polars",
+        "lean floor, new period",
         "incremental (one new period)",
         "incremental build",
         "checks (GX)",
         "publish",
     } <= phases
     assert all(p["ok"] and p["wall"] > 0 and p["peak_rss"] > 0 for p in record["phases"])
+    assert {"warehouse vs lean floor", "warehouse vs polars", "after the new period: warehouse vs lean floor"} <= set(
+        record["comparisons"]
+    )
     for name, differences in record["comparisons"].items():
         assert differences["rows"] > 0, name
         assert {k: v for k, v in differences.items() if k != "rows" and v} == {}, name
