@@ -190,18 +190,26 @@ def publish_postgres(source: DuckdbSource | PostgresSource, dsn) -> PgPublished:
                 cur.execute(f"alter schema {SCHEMA} rename to {RETIRED_SCHEMA}")
             cur.execute(f"alter schema {NEXT_SCHEMA} rename to {SCHEMA}")
         con.commit()
+        _drop_retired(con)
     except Exception:
-        con.rollback()
+        con.rollback()  # nothing of a failed publish stays: the new schema goes with the transaction
         raise
     finally:
         source.close()
-    try:
-        with con.cursor() as cur:  # readers of the old marts finish first: this waits for them
-            cur.execute(f"drop schema if exists {RETIRED_SCHEMA} cascade")
-        con.commit()
-    finally:
         con.close()
     return PgPublished(database, tables, published_at)
+
+
+def _drop_retired(con) -> None:
+    """Drop the previous marts once their readers are done (a reader past lock_timeout: the next publish does)."""
+    import psycopg2
+
+    try:
+        with con.cursor() as cur:
+            cur.execute(f"drop schema if exists {RETIRED_SCHEMA} cascade")
+        con.commit()
+    except psycopg2.errors.LockNotAvailable:
+        con.rollback()
 
 
 def publish_built_marts() -> PgPublished:
