@@ -31,6 +31,13 @@ TIMES = ["received_at", "assigned_at", "signed_at", "due_at", "returned_at", "cl
 REQUIRED = [c.name for c in TICKETS.columns if c.required]
 ENUMS = {"channel": "channel", "request_type": "request_type", "urgency": "urgency", "status": "status"}
 SEP = "[-. 　－．]?"
+# a ticket id that is a mobile or ID-card number (checksum valid) is quarantined, as the warehouse does
+MOBILE_ID = "^1[3-9][0-9]{9}$"
+ID_CARD_ID = (
+    "^(1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[1-3])[0-9]{4}(19|20)[0-9]{2}(0[1-9]|1[0-2])"
+    "(0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx]$"
+)
+ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 ID_NUMBER = f"(^|[^0-9])[0-9](?:{SEP}[0-9]){{16}}{SEP}[0-9Xx]([^0-9Xx]|$)"
 MOBILE = f"(^|[^0-9])(?:(?:(?:[+＋]|00)86|[(（][+＋]?86[)）]){SEP})?1[3-9][0-9](?:{SEP}[0-9]){{8}}([^0-9]|$)"
 LANDLINE = f"(^|[^0-9])[(（]?0[0-9]{{2,3}}[)）]?{SEP}[0-9]{{3,4}}{SEP}[0-9]{{4}}([^0-9]|$)"
@@ -53,6 +60,14 @@ def _timestamp(column: str) -> str:
         f"+ to_seconds(cast(round(cast({text} as double) * 86400) as bigint)) end"
     )
     return f"coalesce(try_strptime({normalised}, {formats}), {excel})"
+
+
+def _personal_id(column: str) -> str:
+    checksum = " + ".join(f"cast(substr({column}, {i + 1}, 1) as integer) * {w}" for i, w in enumerate(ID_WEIGHTS))
+    return (
+        f"(regexp_matches({column}, '{MOBILE_ID}') or (regexp_matches({column}, '{ID_CARD_ID}') "
+        f"and upper(substr({column}, 18, 1)) = substr('10X98765432', 1 + ({checksum}) % 11, 1)))"
+    )
 
 
 def _scrub(column: str) -> str:
@@ -109,6 +124,7 @@ def script(files: list[Path], jurisdiction: str, append: bool = False) -> str:
         "(status_code = 'returned' and returned_at_ts is null)",
         "(status_code = 'in_progress' and (closed_at_ts is not null or returned_at_ts is not null))",
         "not regexp_full_match(redo_count, '[0-9]+')",
+        _personal_id("ticket_id"),
     ]
     tickets = _tickets(jurisdiction, append)
     enum_joins = "\n".join(

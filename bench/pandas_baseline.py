@@ -53,6 +53,8 @@ def load_tickets(exports: Path) -> pd.DataFrame:
     for order, path in enumerate(sorted(exports.glob("tickets_*.csv"))):
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, usecols=lambda h: h in wanted)
         frame = frame.rename(columns=HEADERS)
+        # the one check an analyst cannot skip: an id that is a phone or ID-card number is personal data
+        frame = frame[~personal_id(frame["ticket_id"])].copy()
         frame["file_order"] = order
         for column in TIMES:
             frame[column] = pd.to_datetime(frame[column].replace("", None), format="%Y-%m-%d %H:%M:%S")
@@ -72,6 +74,15 @@ def load_tickets(exports: Path) -> pd.DataFrame:
     # newest version: the file with the latest lifecycle event, then the file loaded last
     tickets = tickets.sort_values(["ticket_id", "file_as_of", "file_order"])
     return tickets.drop_duplicates("ticket_id", keep="last")
+
+
+def personal_id(ids: pd.Series) -> pd.Series:
+    from bench.lean import ID_CARD_ID, ID_WEIGHTS, MOBILE_ID
+
+    digits = [pd.to_numeric(ids.str[i], errors="coerce").fillna(0).astype(int) * w for i, w in enumerate(ID_WEIGHTS)]
+    expected = (sum(digits) % 11).map(lambda r: "10X98765432"[r])
+    card = ids.str.match(ID_CARD_ID) & (ids.str[17].str.upper() == expected)
+    return ids.str.match(MOBILE_ID) | card
 
 
 def answer_rate(answers: pd.Series, weights: dict[str, float], rated: pd.Series, keys: list[pd.Series]) -> pd.Series:

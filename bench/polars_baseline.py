@@ -15,7 +15,7 @@ from pathlib import Path
 
 import polars as pl
 
-from bench.lean import ENUMS, ID_NUMBER, LANDLINE, MOBILE, REQUIRED, TIMES, _seed
+from bench.lean import ENUMS, ID_CARD_ID, ID_NUMBER, ID_WEIGHTS, LANDLINE, MOBILE, MOBILE_ID, REQUIRED, TIMES, _seed
 from hotline.contract import TICKETS
 
 FORMATS = ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S%.f", "%Y%m%d%H%M%S"]
@@ -39,6 +39,15 @@ def _timestamp(name: str) -> pl.Expr:
         .otherwise(None)
     )
     return pl.coalesce([*parsed, serial]).alias(f"{name}_ts")
+
+
+def personal_id(name: str) -> pl.Expr:
+    """A ticket id that is a mobile number, or an ID-card number whose checksum holds."""
+    text = pl.col(name)
+    total = pl.sum_horizontal([text.str.slice(i, 1).cast(pl.Int64, strict=False) * w for i, w in enumerate(ID_WEIGHTS)])
+    expected = pl.lit("10X98765432").str.slice(total % 11, 1)
+    card = text.str.contains(ID_CARD_ID) & (text.str.slice(17, 1).str.to_uppercase() == expected)
+    return text.str.contains(MOBILE_ID) | card
 
 
 def _scrub(name: str) -> pl.Expr:
@@ -83,7 +92,7 @@ def compute(exports: Path, jurisdiction: str = "青禾县") -> pl.DataFrame:
         + [pl.col(f"{c}_ts").is_null() for c in ("received_at", "assigned_at", "due_at")]
         + [pl.col(c).is_not_null() & pl.col(f"{c}_ts").is_null() for c in OPTIONAL_TIMES]
         + [pl.col(f"{c}_code").is_null() for c in ENUMS]
-        + [pl.col("unit_id").is_null(), ~pl.col("ticket_id").str.contains(r"^[0-9]{6,30}$")]
+        + [pl.col("unit_id").is_null(), ~pl.col("ticket_id").str.contains(r"^[0-9]{6,30}$"), personal_id("ticket_id")]
         + [pl.col("closed_at_ts") < pl.col("received_at_ts"), pl.col("returned_at_ts") < pl.col("received_at_ts"),
            pl.col("assigned_at_ts") < pl.col("received_at_ts"),
            (status == "closed") & pl.col("closed_at_ts").is_null(),

@@ -129,7 +129,12 @@ def overview(records: list[dict]) -> list[str]:
     """One table across sizes: wall seconds per phase, then the target ratios."""
     if not records:
         return []
-    phases = [p["phase"].split(" (re-measured")[0] for p in records[-1]["phases"]]
+    phases = []  # every phase any run had, in the order runs list them
+    for record in records:
+        for phase in record["phases"]:
+            name = phase["phase"].split(" (re-measured")[0]
+            if name not in phases:
+                phases.append(name)
     header = "| wall seconds | " + " | ".join(f"{r['size']:,}" for r in records) + " |"
     lines = ["## Summary", "", header, "|---|" + "---|" * len(records)]
     for phase in phases:
