@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import shutil
 import sys
 from datetime import datetime
@@ -34,10 +33,10 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
-import psutil
 
-from bench.floor import write_scripts
+from bench.floor import rerun_floor, write_scripts
 from bench.measure import Measurement, measure
+from bench.numbers import LEAN, LEAN_NEW, compare, machine, rows_in, unit_periods
 from hotline.dbt_cli import dbt_executable
 from hotline.generate import _write_period, generate
 from hotline.settings import PROJECT_DIR
@@ -72,36 +71,6 @@ def prepare_data(size: int, data: Path, log) -> tuple[Path, Path, float]:
     return exports, following, seconds
 
 
-def rows_in(folder: Path) -> int:
-    con = duckdb.connect()
-    files = [str(p) for p in sorted(folder.glob("tickets_*.csv"))]
-    count = con.execute("select count(*) from read_csv(?, header = true, all_varchar = true)", [files]).fetchone()[0]
-    con.close()
-    return count
-
-
-UNIT_PERIOD_SQL = """
-select m.unit_id, m.period_label as period, m.handled_count, m.closed_count, m.returned_count,
-       m.in_progress_count, m.response_rate, m.on_time_rate, m.resolution_rate, m.satisfaction_rate,
-       cast(s.total_score as double) as total_score, r.overall_rank
-from marts.fct_unit_period_metrics m
-join marts.fct_unit_period_scores s using (jurisdiction, period_label, unit_id)
-left join marts.fct_unit_period_rankings r using (jurisdiction, period_label, unit_id)
-where m.jurisdiction = '{jurisdiction}'
-order by 1, 2
-"""
-
-
-def unit_periods(database: Path) -> pd.DataFrame:
-    con = duckdb.connect(str(database), read_only=True)
-    frame = con.execute(UNIT_PERIOD_SQL.format(jurisdiction=JURISDICTION)).df()
-    con.close()
-    return frame
-
-
-LEAN, LEAN_NEW = "lean floor (CSV to metrics)", "lean floor, new period"
-
-
 def baseline(name: str, command: list[str], out: Path, results: list, env: dict, log) -> pd.DataFrame | None:
     """Run a baseline (pandas, polars) that may not fit in memory; its numbers, or None with a note."""
     print(f"[{datetime.now():%H:%M:%S}] {name}", file=log, flush=True)
@@ -112,26 +81,6 @@ def baseline(name: str, command: list[str], out: Path, results: list, env: dict,
     note = "does not fit: failed within its address-space limit"
     results.append(Measurement(name, result.wall, result.cpu, result.peak_rss, False, note))
     return None
-
-
-def compare(left: pd.DataFrame, right: pd.DataFrame) -> dict:
-    """Cells that differ: counts and ranks exactly, rates within 1e-9, scores to the cent."""
-    merged = left.merge(right, on=["unit_id", "period"], how="outer", suffixes=("_l", "_r"), indicator=True)
-    differences = {"rows_only_on_one_side": int((merged["_merge"] != "both").sum())}
-    both = merged[merged["_merge"] == "both"]
-    shared = set(left.columns) & set(right.columns)  # the lean floor and polars stop at the metrics
-    for column in ("handled_count", "closed_count", "returned_count", "in_progress_count", "overall_rank"):
-        if column in shared:
-            a, b = both[f"{column}_l"].astype(float), both[f"{column}_r"].astype(float)
-            differences[column] = int(((a != b) & ~(a.isna() & b.isna())).sum())
-    for column in ("response_rate", "on_time_rate", "resolution_rate", "satisfaction_rate"):
-        a, b = both[f"{column}_l"].astype(float), both[f"{column}_r"].astype(float)
-        differences[column] = int((((a - b).abs() > 1e-9) | (a.isna() != b.isna())).sum())
-    if "total_score" in shared:
-        a, b = both["total_score_l"].astype(float).round(2), both["total_score_r"].astype(float).round(2)
-        differences["total_score"] = int((a != b).sum())
-    differences["rows"] = int(len(both))
-    return differences
 
 
 def run(
@@ -297,81 +246,6 @@ def run(
     return record
 
 
-def rerun_floor(size: int, data_root: Path = BENCH_DIR / "data", results_dir: Path = RESULTS_DIR) -> dict:
-    """Measure the floor again for a recorded size, on the raw rows of the full build (24 periods)."""
-    data = data_root / str(size)
-    record_path = results_dir / f"{size}.json"
-    record = json.loads(record_path.read_text())
-    warehouse, floor = data / "warehouse" / "hotline.duckdb", data / "floor" / "hotline.duckdb"
-    shutil.rmtree(floor.parent, ignore_errors=True)
-    floor.parent.mkdir(parents=True)
-    later = [p.name for p in (data / "next").glob("*.csv")]
-    con = duckdb.connect(str(floor))
-    con.execute(f"attach '{warehouse}' as built (read_only)")
-    for schema in ("raw", "reference", "config"):
-        con.execute(f"create schema {schema}")
-        for (table,) in con.execute(
-            "select table_name from information_schema.tables where table_catalog = 'built' and table_schema = ?",
-            [schema],
-        ).fetchall():
-            keep = " where _source_file not in (select unnest(?))" if schema == "raw" else ""
-            con.execute(
-                f"create table {schema}.{table} as select * from built.{schema}.{table}{keep}", [later] if keep else []
-            )
-    con.close()
-    env = {
-        "HOTLINE_DUCKDB_PATH": str(floor),
-        "DBT_TARGET_PATH": str(data / "target"),
-        "DBT_LOG_PATH": str(data / "logs"),
-    }
-    with open(data / "bench.log", "a", encoding="utf-8") as log:
-        measure("compile", [dbt_executable(), "compile", "--full-refresh"], env, cwd=PROJECT_DIR, log=log)
-        scripts = write_scripts(data / "target", data / "floor" / "sql")
-        result = measure(
-            "full build floor (DuckDB SQL)",
-            [
-                sys.executable,
-                "-m",
-                "bench.steps",
-                "floor-build",
-                "--db",
-                str(floor),
-                "--scripts",
-                *[str(scripts[n]) for n in ("staging", "intermediate", "marts")],
-            ],
-            env,
-            cwd=PROJECT_DIR,
-            log=log,
-        )
-    if not result.ok:
-        raise SystemExit("floor step failed")
-    result.note = f"re-measured {datetime.now():%Y-%m-%d %H:%M} under the warehouse's memory limit"
-    record["phases"] = [vars(result) if p["phase"] == result.phase else p for p in record["phases"]]
-    numbers = unit_periods(floor)
-    pandas_out = data / "pandas_unit_periods.csv"
-    if pandas_out.exists():
-        record["comparisons"]["floor vs pandas"] = compare(
-            numbers, pd.read_csv(pandas_out, dtype={"unit_id": str, "period": str})
-        )
-    record_path.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n")
-    return record
-
-
-def machine() -> dict:
-    cpu = "unknown"
-    try:
-        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
-    except (OSError, StopIteration):
-        pass
-    return {
-        "cpu": cpu,
-        "cores": os.cpu_count(),
-        "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
-        "os": platform.platform(),
-        "python": platform.python_version(),
-    }
-
-
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=1_000_000)
@@ -381,7 +255,7 @@ def main(argv=None) -> int:
     parser.add_argument("--floor-only", action="store_true", help="re-measure the floor of a recorded size")
     args = parser.parse_args(argv)
     if args.floor_only:
-        record = rerun_floor(args.size)
+        record = rerun_floor(args.size, BENCH_DIR / "data", RESULTS_DIR)
     else:
         record = run(args.size, args.skip_pandas, args.pandas_limit_gb)
     from bench.report import write_report

@@ -11,12 +11,19 @@ around it (no dbt process, no tests, no per-node overhead).
 from __future__ import annotations
 
 import json
+import shutil
+import sys
+from datetime import datetime
 from graphlib import TopologicalSorter
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
-from hotline.settings import duckdb_config
+from bench.measure import measure
+from bench.numbers import compare, unit_periods
+from hotline.dbt_cli import dbt_executable
+from hotline.settings import PROJECT_DIR, duckdb_config
 
 LAYERS = ("staging", "intermediate", "marts")
 
@@ -80,3 +87,63 @@ def run_scripts(database: Path, scripts: list[Path]) -> None:
     for script in scripts:
         con.execute(script.read_text(encoding="utf-8"))
     con.close()
+
+
+def rerun_floor(size: int, data_root: Path, results_dir: Path) -> dict:
+    """Measure the floor again for a recorded size, on the raw rows of the full build (24 periods)."""
+    data = data_root / str(size)
+    record_path = results_dir / f"{size}.json"
+    record = json.loads(record_path.read_text())
+    warehouse, floor = data / "warehouse" / "hotline.duckdb", data / "floor" / "hotline.duckdb"
+    shutil.rmtree(floor.parent, ignore_errors=True)
+    floor.parent.mkdir(parents=True)
+    later = [p.name for p in (data / "next").glob("*.csv")]
+    con = duckdb.connect(str(floor))
+    con.execute(f"attach '{warehouse}' as built (read_only)")
+    for schema in ("raw", "reference", "config"):
+        con.execute(f"create schema {schema}")
+        for (table,) in con.execute(
+            "select table_name from information_schema.tables where table_catalog = 'built' and table_schema = ?",
+            [schema],
+        ).fetchall():
+            keep = " where _source_file not in (select unnest(?))" if schema == "raw" else ""
+            con.execute(
+                f"create table {schema}.{table} as select * from built.{schema}.{table}{keep}", [later] if keep else []
+            )
+    con.close()
+    env = {
+        "HOTLINE_DUCKDB_PATH": str(floor),
+        "DBT_TARGET_PATH": str(data / "target"),
+        "DBT_LOG_PATH": str(data / "logs"),
+    }
+    with open(data / "bench.log", "a", encoding="utf-8") as log:
+        measure("compile", [dbt_executable(), "compile", "--full-refresh"], env, cwd=PROJECT_DIR, log=log)
+        scripts = write_scripts(data / "target", data / "floor" / "sql")
+        result = measure(
+            "full build floor (DuckDB SQL)",
+            [
+                sys.executable,
+                "-m",
+                "bench.steps",
+                "floor-build",
+                "--db",
+                str(floor),
+                "--scripts",
+                *[str(scripts[n]) for n in ("staging", "intermediate", "marts")],
+            ],
+            env,
+            cwd=PROJECT_DIR,
+            log=log,
+        )
+    if not result.ok:
+        raise SystemExit("floor step failed")
+    result.note = f"re-measured {datetime.now():%Y-%m-%d %H:%M} under the warehouse's memory limit"
+    record["phases"] = [vars(result) if p["phase"] == result.phase else p for p in record["phases"]]
+    numbers = unit_periods(floor)
+    pandas_out = data / "pandas_unit_periods.csv"
+    if pandas_out.exists():
+        record["comparisons"]["floor vs pandas"] = compare(
+            numbers, pd.read_csv(pandas_out, dtype={"unit_id": str, "period": str})
+        )
+    record_path.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n")
+    return record

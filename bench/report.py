@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from bench.numbers import LEAN, LEAN_NEW
+
 TARGETS = """Targets (ratios, because the machine is shared and noisy):
 
 | target | wanted |
@@ -20,8 +22,6 @@ TARGETS = """Targets (ratios, because the machine is shared and noisy):
 
 Runs recorded before the lean floor and polars existed show "–" for them.
 """
-
-LEAN, LEAN_NEW = "lean floor (CSV to metrics)", "lean floor, new period"
 
 
 def _phase(record: dict, name: str) -> dict | None:
