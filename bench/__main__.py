@@ -31,10 +31,9 @@ from datetime import datetime
 from importlib.metadata import version
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 
-from bench.floor import rerun_floor, write_scripts
+from bench.floor import copy_inputs, rerun_floor, write_scripts
 from bench.measure import Measurement, measure
 from bench.numbers import LEAN, LEAN_NEW, compare, machine, rows_in, unit_periods
 from hotline.dbt_cli import dbt_executable
@@ -136,16 +135,7 @@ def run(
     warehouse_numbers = unit_periods(warehouse)
 
     # the floor: same raw rows and configuration, the compiled SQL run directly
-    con = duckdb.connect(str(floor))
-    con.execute(f"attach '{warehouse}' as built (read_only)")
-    for schema in ("raw", "reference", "config"):
-        con.execute(f"create schema {schema}")
-        for (table,) in con.execute(
-            "select table_name from information_schema.tables where table_catalog = 'built' and table_schema = ?",
-            [schema],
-        ).fetchall():
-            con.execute(f"create table {schema}.{table} as select * from built.{schema}.{table}")
-    con.close()
+    copy_inputs(warehouse, floor)
     measure(
         "compile",
         [dbt, "compile", "--full-refresh"],

@@ -89,6 +89,24 @@ def run_scripts(database: Path, scripts: list[Path]) -> None:
     con.close()
 
 
+def copy_inputs(warehouse: Path, floor: Path, leave_out: list[str] | None = None) -> None:
+    """The floor's inputs: the built warehouse's raw rows (less the files left out) and its configuration."""
+    con = duckdb.connect(str(floor))
+    try:
+        con.execute(f"attach '{warehouse}' as built (read_only)")
+        for schema in ("raw", "reference", "config"):
+            con.execute(f"create schema {schema}")
+            for (table,) in con.execute(
+                "select table_name from information_schema.tables where table_catalog = 'built' and table_schema = ?",
+                [schema],
+            ).fetchall():
+                keep = " where _source_file not in (select unnest(?))" if schema == "raw" and leave_out else ""
+                source = f"select * from built.{schema}.{table}{keep}"
+                con.execute(f"create table {schema}.{table} as {source}", [leave_out] if keep else [])
+    finally:
+        con.close()
+
+
 def rerun_floor(size: int, data_root: Path, results_dir: Path) -> dict:
     """Measure the floor again for a recorded size, on the raw rows of the full build (24 periods)."""
     data = data_root / str(size)
@@ -97,20 +115,7 @@ def rerun_floor(size: int, data_root: Path, results_dir: Path) -> dict:
     warehouse, floor = data / "warehouse" / "hotline.duckdb", data / "floor" / "hotline.duckdb"
     shutil.rmtree(floor.parent, ignore_errors=True)
     floor.parent.mkdir(parents=True)
-    later = [p.name for p in (data / "next").glob("*.csv")]
-    con = duckdb.connect(str(floor))
-    con.execute(f"attach '{warehouse}' as built (read_only)")
-    for schema in ("raw", "reference", "config"):
-        con.execute(f"create schema {schema}")
-        for (table,) in con.execute(
-            "select table_name from information_schema.tables where table_catalog = 'built' and table_schema = ?",
-            [schema],
-        ).fetchall():
-            keep = " where _source_file not in (select unnest(?))" if schema == "raw" else ""
-            con.execute(
-                f"create table {schema}.{table} as select * from built.{schema}.{table}{keep}", [later] if keep else []
-            )
-    con.close()
+    copy_inputs(warehouse, floor, leave_out=[p.name for p in (data / "next").glob("*.csv")])
     env = {
         "HOTLINE_DUCKDB_PATH": str(floor),
         "DBT_TARGET_PATH": str(data / "target"),

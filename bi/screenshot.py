@@ -1,8 +1,11 @@
 """docs/superset_dashboard.png: the dashboard as a browser shows it (for the README).
 
-    .venv-bi/bin/python bi/screenshot.py     # Superset running (make bi), chromium and chromedriver installed
+    .venv-bi/bin/python bi/screenshot.py     # Superset running (make bi)
 
-Not part of the tests (they ask Superset's API instead). Headless Chromium logs in
+A maintainer's tool for the README, never run by make or the tests (they ask
+Superset's API instead): it needs a Chromium and its chromedriver, which no pinned
+Python package provides offline (CHROMIUM and CHROMEDRIVER name them; Debian's
+packages chromium and chromium-driver by default). Headless Chromium logs in
 as the admin and waits for the charts; the Chinese renders with the Noto Sans CJK
 font of the warehouse's pinned package, handed to Chromium through fontconfig.
 """
@@ -46,8 +49,10 @@ def main() -> None:
                      "--disable-background-networking", "--disable-component-update", "--no-first-run",
                      f"--user-data-dir={folder}/profile"):  # fmt: skip
             options.add_argument(flag)
-        options.binary_location = "/usr/bin/chromium"
-        driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+        options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+        driver = webdriver.Chrome(
+            service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options
+        )
         try:
             driver.get(f"{URL}/login/")
             time.sleep(3)
