@@ -1,11 +1,13 @@
-"""Which engine dbt builds on: HOTLINE_ENGINE=duckdb (the default) or postgres.
+"""Which engine dbt builds on: HOTLINE_ENGINE=duckdb (the default), postgres or spark.
 
-Landing is the same for both: files are read, checked and normalised into the
+Landing is the same for all: files are read, checked and normalised into the
 local DuckDB file's ``raw`` schema (or the embedded sample is seeded there). On
 PostgreSQL, dbt then runs with the ``pg`` target of profiles.yml, its
 configuration seeds loaded by ``dbt seed`` and the raw rows by COPY
 (hotline.pg_copy), into the database HOTLINE_PG_DATABASE names (the DSN's, or
-``hotline``), created when missing.
+``hotline``), created when missing. On Spark (hotline.spark), every seed is loaded
+into DuckDB and the raw rows and configuration reach Spark as the Parquet lake
+(hotline.lake): Spark's own seed loading inserts row by row.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-ENGINES = ("duckdb", "postgres")
+ENGINES = ("duckdb", "postgres", "spark")
 
 
 def engine(name: str | None = None) -> str:
@@ -44,6 +46,10 @@ def dbt_env(name: str | None = None, database: str | None = None) -> dict[str, s
     """The environment that points dbt at the engine (nothing for DuckDB, the default target)."""
     if engine(name) == "duckdb":
         return {}
+    if engine(name) == "spark":
+        from hotline import spark
+
+        return spark.dbt_env()
     from hotline.settings import phone_salt
 
     salt = "-c hotline.phone_salt=" + _pg_options_value(phone_salt())
@@ -55,6 +61,10 @@ def load_raw(working: Path, replace: bool, name: str | None = None, database: st
     """Bring the engine's raw tables in step with the landed files; rows copied per table."""
     if engine(name) == "duckdb":
         return {}
+    if engine(name) == "spark":
+        from hotline.lake import sync_lake
+
+        return sync_lake(working)
     from hotline.pg_copy import sync_raw
 
     con = pg(database).connect()
@@ -62,3 +72,8 @@ def load_raw(working: Path, replace: bool, name: str | None = None, database: st
         return sync_raw(working, con, replace=replace)
     finally:
         con.close()
+
+
+def seeds_on_engine(name: str | None = None) -> bool:
+    """Whether ``dbt seed`` loads configuration on the engine itself (else through DuckDB and the lake)."""
+    return engine(name) != "spark"

@@ -40,15 +40,16 @@ def seed_and_land(
     env = {**(env or {}), "HOTLINE_DUCKDB_PATH": str(database)}
     pg_database = env.get("HOTLINE_PG_DATABASE")
     target = engines.dbt_env(engine, pg_database)  # empty on DuckDB; elsewhere only raw comes through DuckDB
+    seed_env = {**env, **target} if engines.seeds_on_engine(engine) else env
     if folder is None:
         if target:
-            run_dbt(["seed", "--full-refresh", "--exclude", "tag:sample"], {**env, **target})
+            run_dbt(["seed", "--full-refresh", "--exclude", "tag:sample"], seed_env)
             run_dbt(["seed", "--full-refresh", "--select", "tag:sample"], env)
             engines.load_raw(database, True, engine, pg_database)
         else:
             run_dbt(["seed", "--full-refresh"], env)
         return Landed([], {LANDING_STARTED: "1900-01-01 00:00:00", **target})  # the sample: every file counts
-    run_dbt(["seed", "--full-refresh", "--exclude", "tag:sample"], {**env, **target})
+    run_dbt(["seed", "--full-refresh", "--exclude", "tag:sample"], seed_env)
     report = land_folder(folder, database)
     engines.load_raw(database, False, engine, pg_database)
     skipped = report.not_landed + [

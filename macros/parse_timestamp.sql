@@ -46,3 +46,28 @@
         end
     )
 {%- endmacro %}
+
+{% macro spark__parse_timestamp(text) -%}
+    {#- the forms above, normalised as on PostgreSQL; to_timestamp gives null for a day that does not exist -#}
+    {%- set normalised -%}
+        regexp_replace(
+            regexp_replace(trim({{ text }}), '^([0-9]{4})([0-9]{2})([0-9]{2})([0-9]{2})([0-9]{2})([0-9]{2})$', '$1-$2-$3 $4:$5:$6'),
+            '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(T| +)', '$1-$2-$3 '
+        )
+    {%- endset -%}
+    coalesce(
+        case
+            when {{ normalised }} rlike '^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2} ([01]?[0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9]([.][0-9]{1,6})?)?$'
+                then coalesce(
+                    to_timestamp({{ normalised }}, 'y-M-d H:m:s.SSSSSS'),
+                    to_timestamp({{ normalised }}, 'y-M-d H:m:s'),
+                    to_timestamp({{ normalised }}, 'y-M-d H:m')
+                )
+        end,
+        case
+            when trim({{ text }}) rlike '^[1-9][0-9]{4}([.][0-9]+)?$'
+                {#- 1899-12-30 is 2209161600 seconds before 1970-01-01 (Spark's session time zone is UTC) -#}
+                then timestamp_seconds(cast(round(cast(trim({{ text }}) as double) * 86400) as bigint) - 2209161600)
+        end
+    )
+{%- endmacro %}

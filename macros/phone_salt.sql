@@ -12,4 +12,5 @@
 
 {% macro default__phone_salt() -%}current_setting('hotline.phone_salt'){%- endmacro %}
 
-{% macro spark__phone_salt() -%}'${hotline.phone_salt}'{%- endmacro %}
+{#- Spark substitutes ${env:NAME} from its driver's environment before parsing (hotline.spark) -#}
+{% macro spark__phone_salt() -%}cast(unbase64('${env:HOTLINE_PHONE_SALT_B64}') as string){%- endmacro %}

@@ -7,6 +7,7 @@
     materialized='incremental',
     incremental_strategy=incremental_strategy(),
     unique_key=['jurisdiction', 'period_label'],
+    partition_by=period_partitions(),
 ) }}
 
 with

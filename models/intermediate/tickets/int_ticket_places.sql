@@ -6,7 +6,7 @@
 -- takes Chinese characters only, so digits (phones, house numbers) never enter.
 -- Incremental: only tickets whose newest version was landed since the last run.
 {{ config(
-    materialized='incremental',
+    materialized=ticket_grain_materialization(),
     incremental_strategy=incremental_strategy(),
     unique_key='ticket_id',
 ) }}

@@ -4,7 +4,7 @@
 -- acknowledgement and return windows come from the jurisdiction's scheme.
 -- Incremental: only tickets whose newest version was landed since the last run.
 {{ config(
-    materialized='incremental',
+    materialized=ticket_grain_materialization(),
     incremental_strategy=incremental_strategy(),
     unique_key='ticket_id',
 ) }}

@@ -5,7 +5,7 @@
 -- Incremental: the periods touched by newly landed tickets are rebuilt whole
 -- (is_repeat_caller looks across a period).
 {{ config(
-    materialized='incremental',
+    materialized=ticket_grain_materialization(),
     incremental_strategy=incremental_strategy(),
     unique_key='ticket_id',
 ) }}

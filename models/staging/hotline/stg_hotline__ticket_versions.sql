@@ -9,7 +9,7 @@
 -- Incremental: the tickets that appear in rows landed since the last run get all
 -- their versions renumbered; no other ticket changes.
 {{ config(
-    materialized='incremental',
+    materialized=ticket_grain_materialization(),
     incremental_strategy=incremental_strategy(),
     unique_key='ticket_id',
 ) }}
