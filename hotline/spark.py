@@ -66,6 +66,52 @@ def dbt_env() -> dict[str, str]:
         "JAVA_HOME": java_home(),
         "SPARK_LOCAL_IP": "127.0.0.1",
         "HOTLINE_SPARK_DIR": str(folder),
+        "HOTLINE_SPARK_JAVA_OPTIONS": " ".join(
+            [
+                f"-Dderby.system.home={folder}",
+                f"-Dderby.stream.error.file={folder / 'derby.log'}",
+                f"-Dlog4j2.configurationFile={Path(__file__).with_name('spark_log4j2.properties')}",
+            ]
+        ),
         "HOTLINE_LAKE_DIR": str(lake),
         "HOTLINE_PHONE_SALT_B64": base64.b64encode(phone_salt().encode("utf-8")).decode("ascii"),
     }
+
+
+def tables_folder() -> Path:
+    """Where a local Spark build keeps its tables: ``<schema>.db/<table>/`` folders of Parquet files."""
+    return spark_dir() / "tables"
+
+
+def open_tables(folder: Path | None = None, lake: Path | None = None):
+    """An in-memory DuckDB connection that reads the Parquet files a Spark build wrote.
+
+    Every table Spark materialised appears under its schema (marts, intermediate,
+    staging), and the lake's raw tables under ``raw``: the checks, the publish and the
+    summary read Spark's results through it with the SQL they use on a DuckDB
+    warehouse. Views Spark keeps only in its metastore (most of staging) are not there.
+    """
+    import duckdb
+
+    folder = folder or tables_folder()
+    con = duckdb.connect()
+    for schema_folder in sorted(folder.glob("*.db")):
+        schema = schema_folder.name.removesuffix(".db")
+        if schema in ("raw", "config", "reference"):
+            continue  # tables over the lake, read below
+        con.execute(f'create schema if not exists "{schema}"')
+        for table in sorted(p for p in schema_folder.iterdir() if p.is_dir() and p.name[0] not in "._"):
+            _view(con, schema, table.name, table)
+    raw = (lake or lake_path()) / "raw"
+    con.execute("create schema if not exists raw")
+    for table in sorted(p for p in raw.glob("*") if p.is_dir() and p.name[0] not in "._") if raw.exists() else []:
+        _view(con, "raw", table.name, table, partitioned=False)  # the file hash is a column inside
+    return con
+
+
+def _view(con, schema: str, name: str, folder: Path, partitioned: bool = True) -> None:
+    files = str(folder / "**" / "*.parquet").replace("'", "''")
+    con.execute(
+        f'create view "{schema}"."{name}" as select * from '
+        f"read_parquet('{files}', hive_partitioning = {str(partitioned).lower()}, union_by_name = true)"
+    )

@@ -2,7 +2,8 @@
 
 DuckDB's connection API (``execute(sql, params).fetchall()``, ``?`` placeholders)
 is what the summary and the other readers use; on PostgreSQL the same calls go
-through psycopg2, placeholders translated.
+through psycopg2, placeholders translated; on Spark, DuckDB reads the Parquet files
+Spark wrote (hotline.spark.open_tables).
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ def open_warehouse(database: Path, engine: str | None = None, pg_database: str |
 
     if engines.engine(engine) == "duckdb":
         return duckdb.connect(str(database), read_only=True)
+    if engines.engine(engine) == "spark":
+        from hotline.spark import open_tables
+
+        return open_tables()
     con = engines.pg(pg_database).connect()
     con.set_session(readonly=True, autocommit=True)
     return _PgCursor(con)
@@ -41,5 +46,9 @@ def describe(database: Path, engine: str | None = None, pg_database: str | None 
 
     if engines.engine(engine) == "duckdb":
         return str(database)
+    if engines.engine(engine) == "spark":
+        from hotline.spark import tables_folder
+
+        return f"Spark tables in {tables_folder()}"
     dsn = engines.pg(pg_database)
     return f"PostgreSQL {dsn.host}:{dsn.port}/{dsn.database}"

@@ -131,7 +131,7 @@ final as (
             as is_onsite_in_time,
         closed_workday_index - assigned_workday_index as handling_workdays,
         returned_workday_index - assigned_workday_index as return_workdays,
-        {{ dbt.datediff('assigned_at', 'coalesce(closed_at, returned_at)', 'minute') }} / 60.0 as handling_hours,
+        cast({{ minutes_between('assigned_at', 'coalesce(closed_at, returned_at)') }} as {{ type_double() }}) / 60 as handling_hours,
         assigned_workday_index is null
         or (closed_at is not null and closed_workday_index is null)
         or (returned_at is not null and returned_workday_index is null) as is_missing_calendar_day
