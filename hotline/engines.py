@@ -42,14 +42,17 @@ def _pg_options_value(text: str) -> str:
     return text.replace("\\", "\\\\").replace(" ", "\\ ")
 
 
-def dbt_env(name: str | None = None, database: str | None = None) -> dict[str, str]:
-    """The environment that points dbt at the engine (nothing for DuckDB, the default target)."""
+def dbt_env(name: str | None = None, database: str | None = None, working: Path | None = None) -> dict[str, str]:
+    """The environment that points dbt at the engine (nothing for DuckDB, the default target).
+
+    ``database``: PostgreSQL's database; ``working``: the DuckDB file Spark's folders sit beside.
+    """
     if engine(name) == "duckdb":
         return {}
     if engine(name) == "spark":
         from hotline import spark
 
-        return spark.dbt_env()
+        return spark.dbt_env(working)
     from hotline.settings import phone_salt
 
     salt = "-c hotline.phone_salt=" + _pg_options_value(phone_salt())

@@ -31,11 +31,11 @@ SCHEMA_FOLDER = "schema"  # read with the rest (a folder named _x or .x is hidde
 HASH_PREFIX = "file_hash="
 
 
-def lake_path() -> Path:
-    """HOTLINE_LAKE_DIR, else ``lake`` beside the working warehouse."""
+def lake_path(working: Path | None = None) -> Path:
+    """HOTLINE_LAKE_DIR, else ``lake`` beside the working warehouse (DuckDB file)."""
     from hotline.settings import duckdb_path
 
-    return Path(os.environ.get("HOTLINE_LAKE_DIR") or duckdb_path().parent / "lake").absolute()
+    return Path(os.environ.get("HOTLINE_LAKE_DIR") or (working or duckdb_path()).parent / "lake").absolute()
 
 
 def _quote(name: str) -> str:
@@ -92,7 +92,7 @@ def sync_lake(working: Path, lake: Path | None = None) -> dict[str, int]:
 
     Returns rows written per raw table (configuration is small and rewritten whole).
     """
-    lake = lake or lake_path()
+    lake = lake or lake_path(working)
     written: dict[str, int] = {}
     con = duckdb.connect(str(working), read_only=True, config=duckdb_config())
     try:

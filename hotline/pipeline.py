@@ -39,7 +39,7 @@ def seed_and_land(
     database.parent.mkdir(parents=True, exist_ok=True)  # a fresh clone has no warehouse/ yet
     env = {**(env or {}), "HOTLINE_DUCKDB_PATH": str(database)}
     pg_database = env.get("HOTLINE_PG_DATABASE")
-    target = engines.dbt_env(engine, pg_database)  # empty on DuckDB; elsewhere only raw comes through DuckDB
+    target = engines.dbt_env(engine, pg_database, database)  # empty on DuckDB; elsewhere only raw comes through DuckDB
     seed_env = {**env, **target} if engines.seeds_on_engine(engine) else env
     if folder is None:
         if target:

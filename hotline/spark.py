@@ -27,8 +27,9 @@ MISSING = (
 )
 
 
-def spark_dir() -> Path:
-    return Path(os.environ.get("HOTLINE_SPARK_DIR") or duckdb_path().parent / "spark").absolute()
+def spark_dir(working: Path | None = None) -> Path:
+    """HOTLINE_SPARK_DIR, else ``spark`` beside the working warehouse (DuckDB file)."""
+    return Path(os.environ.get("HOTLINE_SPARK_DIR") or (working or duckdb_path()).parent / "spark").absolute()
 
 
 def java_home() -> str:
@@ -46,7 +47,7 @@ def target() -> str:
     return "spark_thrift" if os.environ.get("HOTLINE_SPARK_HOST") else "spark"
 
 
-def dbt_env() -> dict[str, str]:
+def dbt_env(working: Path | None = None) -> dict[str, str]:
     """The environment of a dbt invocation on Spark.
 
     The phone salt reaches Spark SQL as ``${env:HOTLINE_PHONE_SALT_B64}``, which Spark
@@ -57,9 +58,9 @@ def dbt_env() -> dict[str, str]:
         import dbt.adapters.spark  # noqa: F401
     except ImportError:
         raise SystemExit(MISSING) from None
-    folder = spark_dir()
+    folder = spark_dir(working)
     folder.mkdir(parents=True, exist_ok=True)
-    lake = lake_path()
+    lake = lake_path(working)
     lake.mkdir(parents=True, exist_ok=True)
     return {
         "HOTLINE_DBT_TARGET": target(),
@@ -78,9 +79,9 @@ def dbt_env() -> dict[str, str]:
     }
 
 
-def tables_folder() -> Path:
+def tables_folder(working: Path | None = None) -> Path:
     """Where a local Spark build keeps its tables: ``<schema>.db/<table>/`` folders of Parquet files."""
-    return spark_dir() / "tables"
+    return spark_dir(working) / "tables"
 
 
 def open_tables(folder: Path | None = None, lake: Path | None = None):

@@ -33,9 +33,10 @@ def open_warehouse(database: Path, engine: str | None = None, pg_database: str |
     if engines.engine(engine) == "duckdb":
         return duckdb.connect(str(database), read_only=True)
     if engines.engine(engine) == "spark":
-        from hotline.spark import open_tables
+        from hotline.lake import lake_path
+        from hotline.spark import open_tables, tables_folder
 
-        return open_tables()
+        return open_tables(tables_folder(database), lake_path(database))
     con = engines.pg(pg_database).connect()
     con.set_session(readonly=True, autocommit=True)
     return _PgCursor(con)
@@ -49,6 +50,6 @@ def describe(database: Path, engine: str | None = None, pg_database: str | None 
     if engines.engine(engine) == "spark":
         from hotline.spark import tables_folder
 
-        return f"Spark tables in {tables_folder()}"
+        return f"Spark tables in {tables_folder(database)}"
     dsn = engines.pg(pg_database)
     return f"PostgreSQL {dsn.host}:{dsn.port}/{dsn.database}"

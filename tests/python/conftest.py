@@ -104,3 +104,25 @@ def dongchangfu_on_postgres(pg_server, tmp_path_factory, dongchangfu_warehouse) 
     landing = FIXTURES / "dongchangfu_2024_02" / "landing"
     folder = tmp_path_factory.mktemp("dongchangfu_pg")
     return build_on_postgres(folder, "hotline_test_dongchangfu", landing, landed=dongchangfu_warehouse)
+
+
+def build_on_spark(folder: Path, landing: Path | None = None, landed: Path | None = None) -> Path:
+    """The same build on Spark (local session), its metastore, tables and lake in ``folder``.
+
+    ``landed``: as for PostgreSQL, a DuckDB warehouse whose landing to start from.
+    """
+    if landed is not None:
+        shutil.copyfile(landed, folder / "hotline.duckdb")
+    build(folder / "hotline.duckdb", landing, engine="spark")
+    return folder / "hotline.duckdb"
+
+
+@pytest.fixture(scope="session")
+def sample_on_spark(tmp_path_factory) -> Path:
+    return build_on_spark(tmp_path_factory.mktemp("sample_spark"))
+
+
+@pytest.fixture(scope="session")
+def dongchangfu_on_spark(tmp_path_factory, dongchangfu_warehouse) -> Path:
+    landing = FIXTURES / "dongchangfu_2024_02" / "landing"
+    return build_on_spark(tmp_path_factory.mktemp("dongchangfu_spark"), landing, landed=dongchangfu_warehouse)

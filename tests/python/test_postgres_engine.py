@@ -10,34 +10,15 @@ decimals (scores) exactly, floating-point rates within 1e-9.
 from __future__ import annotations
 
 import csv
-import math
-from datetime import date, datetime
 from decimal import Decimal
 
-import duckdb
 import pytest
 
 from hotline import pg_server
 from tests.python.conftest import FIXTURES
+from tests.python.marts_compare import assert_same_marts, duckdb_marts, rows_of
 
 pytestmark = pytest.mark.slow
-
-RATE_TOLERANCE = 1e-9
-
-
-def duckdb_marts(database) -> dict[str, tuple[list[str], list[tuple]]]:
-    con = duckdb.connect(str(database), read_only=True)
-    try:
-        names = [
-            n
-            for (n,) in con.execute(
-                "select table_name from information_schema.tables where table_schema = 'marts' order by 1"
-            ).fetchall()
-        ]
-        return {n: _table(con.execute(f'select * from marts."{n}"')) for n in names}
-    finally:
-        con.close()
-
 
 def postgres_marts(database: str) -> dict[str, tuple[list[str], list[tuple]]]:
     con = pg_server.server().connect(database)
@@ -51,43 +32,10 @@ def postgres_marts(database: str) -> dict[str, tuple[list[str], list[tuple]]]:
             marts = {}
             for name in names:
                 cur.execute(f'select * from marts."{name}"')
-                marts[name] = _table(cur)
+                marts[name] = rows_of(cur)
             return marts
     finally:
         con.close()
-
-
-def _table(cursor) -> tuple[list[str], list[tuple]]:
-    columns = [d[0] for d in cursor.description]
-    return columns, sorted(cursor.fetchall(), key=_sort_key)
-
-
-def _sort_key(row: tuple) -> tuple:
-    # floats rounded for ordering only, so a last-digit difference cannot reorder rows
-    return tuple((0, "") if v is None else (1, f"{v:.6f}" if isinstance(v, float) else str(v)) for v in row)
-
-
-def _same(a, b) -> bool:
-    if a is None or b is None:
-        return a is None and b is None
-    if isinstance(a, float) or isinstance(b, float):
-        return math.isclose(float(a), float(b), rel_tol=0, abs_tol=RATE_TOLERANCE)
-    if isinstance(a, Decimal) or isinstance(b, Decimal):
-        return Decimal(a) == Decimal(b)
-    if isinstance(a, datetime | date) and isinstance(b, datetime | date):
-        return a == b
-    return a == b
-
-
-def assert_same_marts(duck: dict, pg: dict) -> None:
-    assert sorted(pg) == sorted(duck), "the two engines publish different tables"
-    for name, (columns, rows) in duck.items():
-        pg_columns, pg_rows = pg[name]
-        assert pg_columns == columns, f"marts.{name}: columns differ"
-        assert len(pg_rows) == len(rows), f"marts.{name}: {len(rows)} rows on DuckDB, {len(pg_rows)} on PostgreSQL"
-        for index, (left, right) in enumerate(zip(rows, pg_rows, strict=True)):
-            differing = [c for c, a, b in zip(columns, left, right, strict=True) if not _same(a, b)]
-            assert not differing, f"marts.{name} row {index}: {differing} differ: {left} != {right}"
 
 
 def test_the_sample_gives_the_same_marts_on_both_engines(sample_warehouse, sample_on_postgres):
