@@ -8,6 +8,8 @@ ASSETS_STAMP := $(VENV)/.web-assets-from-lock
 # Apache Superset (make bi) in a virtualenv of its own: its dependencies never mix with the warehouse's
 BI_VENV := .venv-bi
 BI_STAMP := $(BI_VENV)/.installed-from-lock
+# Spark's packages (pyspark, dbt-spark, a JDK) join .venv only for make spark and make test
+SPARK_STAMP := $(VENV)/.spark-from-lock
 # Bootstrap, jQuery, Font Awesome... for GX Data Docs that work offline (orchestration/data_docs.py)
 export HOTLINE_WEB_ASSETS ?= $(CURDIR)/$(VENV)/web-assets
 SIZE ?= 1000000
@@ -19,7 +21,7 @@ export HOTLINE_DUCKDB_PATH ?= $(CURDIR)/warehouse/hotline.duckdb
 PERIOD ?=
 JURISDICTION ?=
 
-.PHONY: setup bi-setup run build pg pg-stop metrics bi bi-stop bulletin test faults lint fix docs dev bench sample lock clean
+.PHONY: setup bi-setup spark-setup run build spark pg pg-stop metrics bi bi-stop bulletin test faults lint fix docs dev bench sample lock clean
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +41,12 @@ $(BI_STAMP): requirements-bi.lock
 
 bi-setup: $(BI_STAMP) ## Superset's own virtualenv, from requirements-bi.lock
 
+$(SPARK_STAMP): requirements-spark.lock $(STAMP)
+	$(BIN)/pip install --disable-pip-version-check --progress-bar off -c requirements.lock -r requirements-spark.lock
+	touch $(SPARK_STAMP)
+
+spark-setup: $(SPARK_STAMP) ## Spark's optional group into .venv, from requirements-spark.lock
+
 run: setup ## the scheduled job, in process: land -> dbt build -> checks -> publish -> bulletin (.docx .html .pdf)
 	$(BIN)/dbt parse --quiet
 	$(BIN)/python -m orchestration.run $(if $(PERIOD),--period $(PERIOD)) $(if $(JURISDICTION),--jurisdiction $(JURISDICTION)) $(if $(V),-v)
@@ -49,6 +57,9 @@ build: setup ## the same warehouse without Dagster (seed or land, then dbt build
 pg: setup ## the warehouse built on PostgreSQL: HOTLINE_PG_DSN's server, else the project's own (left running)
 	HOTLINE_ENGINE=postgres $(BIN)/python -m hotline build
 	@$(BIN)/python -m hotline pg status
+
+spark: setup spark-setup ## the warehouse built on a local Spark session (tables and lake under warehouse/)
+	HOTLINE_ENGINE=spark $(BIN)/python -m hotline build
 
 pg-stop: setup ## stop the project's own PostgreSQL server (warehouse/postgres)
 	$(BIN)/python -m hotline pg stop
@@ -68,7 +79,7 @@ bi-stop: setup ## stop Superset
 bulletin: setup ## the bulletin from the serving copy, no build: make bulletin PERIOD=2025-12 JURISDICTION=青禾县
 	$(BIN)/python -m hotline bulletin $(if $(PERIOD),--period $(PERIOD)) $(if $(JURISDICTION),--jurisdiction $(JURISDICTION))
 
-test: setup lint ## everything CI checks
+test: setup spark-setup lint ## everything CI checks
 	@# Superset's virtualenv for the BI test: when it cannot be made, that test is skipped and says why
 	-$(MAKE) --no-print-directory bi-setup
 	$(BIN)/dbt parse --quiet
