@@ -108,8 +108,10 @@ dev: setup ## the Dagster UI on http://127.0.0.1:3000
 	mkdir -p $(DAGSTER_HOME) && cp orchestration/dagster.yaml $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000
 
-bench: setup ## benchmark: make bench SIZE=1000000
-	$(BIN)/python -m bench --size $(SIZE)
+ENGINE ?= duckdb
+bench: setup ## benchmark: make bench SIZE=1000000 (ENGINE=spark: DuckDB and Spark side by side)
+	$(if $(filter spark,$(ENGINE)),$(MAKE) --no-print-directory spark-setup)
+	$(BIN)/python -m bench --size $(SIZE) --engine $(ENGINE)
 
 sample: setup ## regenerate the embedded sample seeds from the generator
 	$(BIN)/python -m hotline sample

@@ -1,6 +1,7 @@
 """`make bench SIZE=…`: time the warehouse against the raw-DuckDB floor and pandas, write BENCHMARKS.md.
 
     python -m bench --size 1000000 [--skip-pandas] [--pandas-limit-gb 16]
+    python -m bench --size 1000000 --engine spark    (bench/spark_run.py: DuckDB and Spark side by side)
 
 On one machine, in one run: generate clean exports of about SIZE tickets over 24
 periods (reused when already in bench/data/<size>/), then measure, with wall
@@ -243,8 +244,17 @@ def main(argv=None) -> int:
     parser.add_argument("--pandas-limit-gb", type=float, default=16)
     parser.add_argument("--no-report", action="store_true", help="do not rewrite BENCHMARKS.md")
     parser.add_argument("--floor-only", action="store_true", help="re-measure the floor of a recorded size")
+    parser.add_argument("--engine", choices=["duckdb", "spark"], default="duckdb")
     args = parser.parse_args(argv)
-    if args.floor_only:
+    if args.engine == "spark":
+        from bench.spark_run import run_spark
+
+        data = BENCH_DIR / "data" / str(args.size)
+        data.mkdir(parents=True, exist_ok=True)
+        with open(data / "bench.log", "a", encoding="utf-8") as log:
+            exports, following, _ = prepare_data(args.size, data, log)
+            record = run_spark(args.size, exports, following, data, RESULTS_DIR, log)
+    elif args.floor_only:
         record = rerun_floor(args.size, BENCH_DIR / "data", RESULTS_DIR)
     else:
         record = run(args.size, args.skip_pandas, args.pandas_limit_gb)

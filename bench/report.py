@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from bench.numbers import LEAN, LEAN_NEW
+from bench.spark_report import spark_section
 
 TARGETS = """Targets (ratios, because the machine is shared and noisy):
 
@@ -184,7 +185,8 @@ def overview(records: list[dict]) -> list[str]:
 
 
 def write_report(results_dir: Path, out: Path | None) -> str:
-    records = sorted((json.loads(p.read_text()) for p in results_dir.glob("*.json")), key=lambda r: r["size"])
+    everything = [json.loads(p.read_text()) for p in results_dir.glob("*.json")]
+    records = sorted((r for r in everything if r.get("engine", "duckdb") == "duckdb"), key=lambda r: r["size"])
     versions = records[-1]["versions"] if records else {}
     lines = [
         "# Benchmarks",
@@ -205,6 +207,7 @@ def write_report(results_dir: Path, out: Path | None) -> str:
     lines += overview(records)
     for record in records:
         lines += summarise(record)
+    lines += spark_section([r for r in everything if r.get("engine") == "spark"])
     notes = Path(__file__).with_name("NOTES.md")
     if notes.exists():
         lines += [notes.read_text(encoding="utf-8").strip(), ""]

@@ -7,6 +7,7 @@ python -m bench.steps publish --db FILE --serving FILE
 python -m bench.steps pandas --exports DIR --out FILE --limit-gb N
 python -m bench.steps lean --exports DIR --db FILE [--out FILE] [--append]
 python -m bench.steps polars --exports DIR --out FILE --limit-gb N
+python -m bench.steps lake --db FILE
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from pathlib import Path
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("step", choices=["land", "floor-ingest", "floor-build", "publish", "pandas", "lean", "polars"])
+    parser.add_argument(
+        "step", choices=["land", "floor-ingest", "floor-build", "publish", "pandas", "lean", "polars", "lake"]
+    )
     parser.add_argument("--exports", type=Path)
     parser.add_argument("--db", type=Path)
     parser.add_argument("--serving", type=Path)
@@ -40,6 +43,10 @@ def main(argv=None) -> int:
         from bench.floor import run_scripts
 
         run_scripts(args.db, args.scripts)
+    elif args.step == "lake":
+        from hotline.lake import sync_lake
+
+        sync_lake(args.db)
     elif args.step == "publish":
         from hotline.publish import publish
 

@@ -80,3 +80,13 @@ def load_raw(working: Path, replace: bool, name: str | None = None, database: st
 def seeds_on_engine(name: str | None = None) -> bool:
     """Whether ``dbt seed`` loads configuration on the engine itself (else through DuckDB and the lake)."""
     return engine(name) != "spark"
+
+
+def checked_database(working: Path, name: str | None = None) -> Path:
+    """The DuckDB file the checks and the publish read: the working warehouse, or on Spark a
+    file of views over the Parquet files Spark wrote (hotline.spark.results_database)."""
+    if engine(name) == "spark":
+        from hotline.spark import results_database
+
+        return results_database(working)
+    return working

@@ -218,7 +218,10 @@ def publish_built_marts() -> PgPublished:
     from hotline.pg_server import server
     from hotline.settings import duckdb_path
 
-    source = DuckdbSource(duckdb_path()) if engines.engine() == "duckdb" else PostgresSource(engines.pg())
+    if engines.engine() == "postgres":
+        source = PostgresSource(engines.pg())
+    else:  # DuckDB's warehouse, or the views over Spark's Parquet files
+        source = DuckdbSource(engines.checked_database(duckdb_path()))
     return publish_postgres(source, server())
 
 

@@ -84,6 +84,27 @@ def tables_folder(working: Path | None = None) -> Path:
     return spark_dir(working) / "tables"
 
 
+def results_database(working: Path | None = None) -> Path:
+    """A DuckDB file of views over a Spark build's Parquet files (``results.duckdb`` in its folder).
+
+    The GX checks and the publish take a DuckDB file: on Spark they are handed this
+    one, rewritten after each build, so they read exactly what Spark wrote, with the
+    lake's configuration beside it (schemas config and reference).
+    """
+    import duckdb
+
+    path = spark_dir(working) / "results.duckdb"
+    fresh = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fresh.unlink(missing_ok=True)
+    con = duckdb.connect(str(fresh))
+    try:
+        _add_views(con, tables_folder(working), lake_path(working))
+    finally:
+        con.close()
+    fresh.replace(path)
+    return path
+
+
 def open_tables(folder: Path | None = None, lake: Path | None = None):
     """An in-memory DuckDB connection that reads the Parquet files a Spark build wrote.
 
@@ -94,8 +115,12 @@ def open_tables(folder: Path | None = None, lake: Path | None = None):
     """
     import duckdb
 
-    folder = folder or tables_folder()
     con = duckdb.connect()
+    _add_views(con, folder or tables_folder(), lake or lake_path())
+    return con
+
+
+def _add_views(con, folder: Path, lake: Path) -> None:
     for schema_folder in sorted(folder.glob("*.db")):
         schema = schema_folder.name.removesuffix(".db")
         if schema in ("raw", "config", "reference"):
@@ -103,11 +128,11 @@ def open_tables(folder: Path | None = None, lake: Path | None = None):
         con.execute(f'create schema if not exists "{schema}"')
         for table in sorted(p for p in schema_folder.iterdir() if p.is_dir() and p.name[0] not in "._"):
             _view(con, schema, table.name, table)
-    raw = (lake or lake_path()) / "raw"
-    con.execute("create schema if not exists raw")
-    for table in sorted(p for p in raw.glob("*") if p.is_dir() and p.name[0] not in "._") if raw.exists() else []:
-        _view(con, "raw", table.name, table, partitioned=False)  # the file hash is a column inside
-    return con
+    for schema in ("raw", "config", "reference"):
+        con.execute(f"create schema if not exists {schema}")
+        found = (lake / schema).glob("*") if (lake / schema).exists() else []
+        for table in sorted(p for p in found if p.is_dir() and p.name[0] not in "._"):
+            _view(con, schema, table.name, table, partitioned=False)  # a raw file's hash is a column inside
 
 
 def _view(con, schema: str, name: str, folder: Path, partitioned: bool = True) -> None:

@@ -27,11 +27,7 @@ def layer_counts(con) -> list[tuple[str, str, int]]:
     return [(s, t, _rows(con, f'select count(*) from "{s}"."{t}"')[0][0]) for s, t in tables]
 
 
-def quarantine_summary(con) -> list[tuple] | None:
-    """Rows by contract and reason; None where the quarantine is a view only the engine can read (Spark)."""
-    present = "select count(*) from information_schema.tables where table_schema = 'staging' and table_name = ?"
-    if not con.execute(present, ["stg_hotline__quarantine"]).fetchone()[0]:
-        return None
+def quarantine_summary(con) -> list[tuple]:
     return _rows(
         con,
         "select contract, reason_code, count(*) from staging.stg_hotline__quarantine group by 1, 2 order by 1, 3 desc",
@@ -124,11 +120,9 @@ def print_summary(database: Path, engine: str | None = None) -> None:
                 print(f"      {table:<42} {rows:>9}")
         print("\nQuarantine (rows by contract and reason):")
         quarantine = quarantine_summary(con)
-        if quarantine is None:
-            print("  (a view on this engine: query staging.stg_hotline__quarantine there)")
-        elif not quarantine:
+        if not quarantine:
             print("  (empty)")
-        for contract, reason, rows in quarantine or []:
+        for contract, reason, rows in quarantine:
             print(f"  {contract:<18} {reason:<26} {rows:>6}")
         reconciliation = file_reconciliation(con)
         bad = [r for r in reconciliation if not r[-1]]

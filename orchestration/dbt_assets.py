@@ -11,11 +11,11 @@ materialization; the column schema comes from the models' YAML contracts.
 import shutil
 from pathlib import Path
 
-import duckdb
 from dagster import AssetExecutionContext, Output
 from dagster_dbt import DbtCliResource, dbt_assets
 
 from hotline.settings import duckdb_path, exports_dir
+from hotline.warehouse_db import open_warehouse
 from orchestration.landing import WRITER_TAG
 from orchestration.project import dbt_project
 
@@ -52,7 +52,7 @@ def hotline_dbt_models(context: AssetExecutionContext, dbt: DbtCliResource):
         args.append("--full-refresh")  # the embedded sample replaces raw.* wholesale: rebuild, cheaply
     invocation = dbt.cli(args, context=context, raise_on_error=False)
     events = list(invocation.stream())
-    con = duckdb.connect(str(duckdb_path()), read_only=True)
+    con = open_warehouse(duckdb_path())  # whichever engine built it (HOTLINE_ENGINE)
     try:
         relations = _relations(con)
         for event in events:

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 import duckdb
 from dagster import AssetCheckResult, AssetCheckSeverity, AssetCheckSpec, AssetKey, MetadataValue
 
+from hotline.engines import checked_database
 from hotline.settings import PROJECT_DIR, duckdb_path
 from orchestration.data_docs import make_offline
 from orchestration.project import data_docs_index, gx_root
@@ -361,7 +362,8 @@ def check_specs(asset_key: AssetKey) -> list[AssetCheckSpec]:
 def audit(asset_key: AssetKey) -> tuple[list[AssetCheckResult], list[str]]:
     """Run every check on the working warehouse: the results, and the blocking checks that failed."""
     try:
-        outcomes = run_gx_checks_isolated()
+        # on Spark: a DuckDB file of views over the Parquet files Spark wrote
+        outcomes = run_gx_checks_isolated(checked_database(duckdb_path()))
     except Exception as error:  # checks that cannot run must not pass
         message = re.sub(r"\s+", " ", str(error))[:500]
         outcomes = {check.name: (False, [{"error": message, "success": False}]) for check in CHECKS}

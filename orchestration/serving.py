@@ -12,9 +12,10 @@ range of partitions writes past bulletins.
 from dagster import AssetExecutionContext, AssetKey, Failure, MaterializeResult, MetadataValue, asset
 
 from hotline.document.render import bulletin_files
+from hotline.engines import checked_database
 from hotline.pg_serving import publish_built_marts
 from hotline.publish import publish
-from hotline.settings import bulletins_dir, serving_path, serving_targets
+from hotline.settings import bulletins_dir, duckdb_path, serving_path, serving_targets
 from orchestration.landing import WRITER_TAG
 from orchestration.partitions import parse_key, period_partitions
 from orchestration.quality import audit, check_specs
@@ -68,7 +69,7 @@ def serving_warehouse(context: AssetExecutionContext):
             metadata={"failed_checks": MetadataValue.json(blocking_failures)},
         )
     # the serving file always: the bulletin is rendered from it; PostgreSQL as well when configured
-    result = publish()
+    result = publish(checked_database(duckdb_path()))  # on Spark, the marts Spark wrote as Parquet
     context.log.info(f"published {len(result.tables)} marts to {result.path}")
     metadata = {
         "path": MetadataValue.path(str(result.path)),

@@ -20,6 +20,7 @@ from tests.python.marts_compare import assert_same_marts, duckdb_marts, rows_of
 
 pytestmark = pytest.mark.slow
 
+
 def postgres_marts(database: str) -> dict[str, tuple[list[str], list[tuple]]]:
     con = pg_server.server().connect(database)
     try:

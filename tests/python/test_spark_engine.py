@@ -49,7 +49,10 @@ def test_the_dongchangfu_bulletin_gives_the_same_marts_on_spark(dongchangfu_ware
             "select s.unit_name, s.total_score, r.overall_rank "
             "from read_parquet(?) s join read_parquet(?) r using (jurisdiction, period_label, unit_id) "
             "where s.jurisdiction = '东昌府区' and s.period_label = '2024-02' and r.tier_id = 'dc_towns'",
-            [str(marts / "fct_unit_period_scores" / "*.parquet"), str(marts / "fct_unit_period_rankings" / "*.parquet")],
+            [
+                str(marts / "fct_unit_period_scores" / "*.parquet"),
+                str(marts / "fct_unit_period_rankings" / "*.parquet"),
+            ],
         ).fetchall()
     finally:
         con.close()
@@ -64,9 +67,7 @@ def test_the_lake_holds_every_landed_row_once(dongchangfu_warehouse, dongchangfu
     lake = lake_path(dongchangfu_on_spark) / "raw" / "ticket_exports"
     con = duckdb.connect(str(dongchangfu_warehouse), read_only=True)
     try:
-        landed = dict(
-            con.execute("select _file_hash, count(*) from raw.ticket_exports group by 1").fetchall()
-        )
+        landed = dict(con.execute("select _file_hash, count(*) from raw.ticket_exports group by 1").fetchall())
         in_lake = {
             folder.name.removeprefix("file_hash="): con.execute(
                 "select count(*) from read_parquet(?)", [str(folder / "part-0.parquet")]
