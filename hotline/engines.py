@@ -83,10 +83,15 @@ def seeds_on_engine(name: str | None = None) -> bool:
 
 
 def checked_database(working: Path, name: str | None = None) -> Path:
-    """The DuckDB file the checks and the publish read: the working warehouse, or on Spark a
-    file of views over the Parquet files Spark wrote (hotline.spark.results_database)."""
+    """The DuckDB file the checks and the publish read: the working warehouse; on Spark a file of
+    views over the Parquet files Spark wrote (hotline.spark); on PostgreSQL a copy of what the
+    checks read, made from the database just built (hotline.pg_results)."""
     if engine(name) == "spark":
         from hotline.spark import results_database
 
         return results_database(working)
+    if engine(name) == "postgres":
+        from hotline.pg_results import results_database
+
+        return results_database(working, pg())
     return working
