@@ -33,7 +33,8 @@ def spark_section(records: list[dict]) -> list[str]:
         nodes = record["dbt_node_seconds"]
         same = all(not v for c in record["comparisons"].values() for k, v in c.items() if k != "rows")
         lines += [
-            f"### {record['rows']:,} export rows ({record['date'][:10]}, {record['machine']['cores']} cores, {record['machine']['memory_gb']} GB)",
+            f"### {record['rows']:,} export rows ({record['date'][:10]}, "
+            f"{record['machine']['cores']} cores, {record['machine']['memory_gb']} GB)",
             "",
             "| phase | DuckDB | Spark | Spark / DuckDB |",
             "|---|---|---|---|",
