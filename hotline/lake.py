@@ -59,7 +59,7 @@ def _write(con, select: str, folder: Path, parameters: list | None = None) -> No
     staging.mkdir(parents=True)
     try:
         con.execute(
-            f"copy ({select}) to {_literal(str(staging / 'part-0.parquet'))} (format parquet, compression zstd)",
+            f"copy ({select}) to {_literal(str(staging / 'part-0.parquet'))} (format parquet, compression snappy)",
             parameters or [],
         )
         if folder.exists():
