@@ -4,7 +4,6 @@
     <lake>/raw/<table>/schema/part-0.parquet               no rows: the table's columns
     <lake>/config/<seed>/part-0.parquet                    configuration seeds, whole
     <lake>/reference/<seed>/part-0.parquet                 reference seeds, whole
-    <lake>/marts/<table>/...                               marts a Spark build writes
 
 The loader has already read, checked and normalised every export into DuckDB's
 ``raw`` schema (UTF-8 text, the contract's column names, lineage columns);
@@ -108,13 +107,3 @@ def sync_lake(working: Path, lake: Path | None = None) -> dict[str, int]:
     finally:
         con.close()
     return written
-
-
-def lake_tables(lake: Path | None = None) -> list[tuple[str, str, str]]:
-    """(schema, table, folder) of every table the lake holds, for an engine to read."""
-    lake = lake or lake_path()
-    found = []
-    for schema in ("raw", *WHOLE_SCHEMAS):
-        for folder in sorted((lake / schema).glob("[!.]*")) if (lake / schema).exists() else []:
-            found.append((schema, folder.name, str(folder)))
-    return found

