@@ -38,3 +38,29 @@ def passed_checks(result) -> set[str]:
         for e in result.all_events
         if e.event_type_value == "ASSET_CHECK_EVALUATION" and e.event_specific_data.passed
     }
+
+
+def checked_and_published(monkeypatch, tmp_path, engine: str, working: Path, **env: str) -> dict:
+    """The serving asset run with HOTLINE_ENGINE=engine on a warehouse built there: it must pass
+    every blocking check and publish; the serving copy's marts (its publication record aside)."""
+    from orchestration.quality import CHECKS
+    from tests.python.marts_compare import duckdb_marts
+    from tests.python.test_orchestration import ENV_KEYS
+
+    for key in ENV_KEYS:
+        monkeypatch.delenv(key, raising=False)
+    settings = {
+        "HOTLINE_ENGINE": engine,
+        "HOTLINE_DUCKDB_PATH": str(working),
+        "HOTLINE_GX_DIR": str(tmp_path / "gx"),
+        "HOTLINE_SERVING_PATH": str(tmp_path / "serving.duckdb"),
+        **env,
+    }
+    for key, value in settings.items():
+        monkeypatch.setenv(key, value)
+    result = run_serving_asset()
+    assert result.success
+    assert {c.name for c in CHECKS if c.blocking} <= passed_checks(result)
+    served = duckdb_marts(tmp_path / "serving.duckdb")
+    assert served.pop("_publication")[1], "the serving copy records its publication"
+    return served

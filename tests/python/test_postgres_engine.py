@@ -105,20 +105,8 @@ def test_any_salt_reaches_a_postgres_session_as_it_is(pg_server, monkeypatch):
 def test_the_job_checks_and_publishes_what_postgres_built(sample_on_postgres, tmp_path, monkeypatch):
     """Dagster's serving asset with HOTLINE_ENGINE=postgres: the GX checks run on a copy of what
     PostgreSQL holds, and the serving copy holds exactly PostgreSQL's marts."""
-    from orchestration.quality import CHECKS
-    from tests.python.serving_job import passed_checks, run_serving_asset
-    from tests.python.test_orchestration import ENV_KEYS
+    from tests.python.serving_job import checked_and_published
 
-    for key in ENV_KEYS:
-        monkeypatch.delenv(key, raising=False)
-    monkeypatch.setenv("HOTLINE_ENGINE", "postgres")
-    monkeypatch.setenv("HOTLINE_PG_DATABASE", sample_on_postgres)
-    monkeypatch.setenv("HOTLINE_DUCKDB_PATH", str(tmp_path / "hotline.duckdb"))
-    monkeypatch.setenv("HOTLINE_GX_DIR", str(tmp_path / "gx"))
-    monkeypatch.setenv("HOTLINE_SERVING_PATH", str(tmp_path / "serving.duckdb"))
-    result = run_serving_asset()
-    assert result.success
-    assert {c.name for c in CHECKS if c.blocking} <= passed_checks(result)
-    served = duckdb_marts(tmp_path / "serving.duckdb")
-    assert served.pop("_publication")[1], "the serving copy records its publication"
+    working = tmp_path / "hotline.duckdb"  # only its folder is used: the results copy goes there
+    served = checked_and_published(monkeypatch, tmp_path, "postgres", working, HOTLINE_PG_DATABASE=sample_on_postgres)
     assert_same_marts(postgres_marts(sample_on_postgres), served, "the serving copy")

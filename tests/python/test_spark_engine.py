@@ -82,19 +82,7 @@ def test_the_lake_holds_every_landed_row_once(dongchangfu_warehouse, dongchangfu
 def test_the_job_checks_and_publishes_what_spark_wrote(sample_on_spark, tmp_path, monkeypatch):
     """Dagster's serving asset with HOTLINE_ENGINE=spark: the GX checks run on Spark's Parquet
     marts, and the serving copy holds exactly those marts."""
-    from orchestration.quality import CHECKS
-    from tests.python.serving_job import passed_checks, run_serving_asset
-    from tests.python.test_orchestration import ENV_KEYS
+    from tests.python.serving_job import checked_and_published
 
-    for key in ENV_KEYS:
-        monkeypatch.delenv(key, raising=False)
-    monkeypatch.setenv("HOTLINE_ENGINE", "spark")
-    monkeypatch.setenv("HOTLINE_DUCKDB_PATH", str(sample_on_spark))
-    monkeypatch.setenv("HOTLINE_GX_DIR", str(tmp_path / "gx"))
-    monkeypatch.setenv("HOTLINE_SERVING_PATH", str(tmp_path / "serving.duckdb"))
-    result = run_serving_asset()
-    assert result.success
-    assert {c.name for c in CHECKS if c.blocking} <= passed_checks(result)
-    served = duckdb_marts(tmp_path / "serving.duckdb")
-    assert served.pop("_publication")[1], "the serving copy records its publication"
+    served = checked_and_published(monkeypatch, tmp_path, "spark", sample_on_spark)
     assert_same_marts(spark_marts(sample_on_spark), served, "the serving copy")
