@@ -28,15 +28,10 @@
 {% macro postgres__parse_timestamp(text) -%}
     {#- the same forms as on DuckDB: separators and 14 digits normalised, hours, minutes and
         seconds in range by the pattern, a day that does not exist null by the function -#}
-    {%- set normalised -%}
-        regexp_replace(
-            regexp_replace(trim({{ text }}), '^([0-9]{4})([0-9]{2})([0-9]{2})([0-9]{2})([0-9]{2})([0-9]{2})$', '\1-\2-\3 \4:\5:\6'),
-            '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(T| +)', '\1-\2-\3 '
-        )
-    {%- endset -%}
+    {%- set normalised = normalised_timestamp_text(text) -%}
     coalesce(
         case
-            when {{ normalised }} ~ '^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2} ([01]?[0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9]([.][0-9]{1,6})?)?$'
+            when {{ regex_matches(normalised, timestamp_form()) }}
                 then public.hotline_try_timestamp({{ normalised }})
         end,
         case
@@ -49,15 +44,10 @@
 
 {% macro spark__parse_timestamp(text) -%}
     {#- the forms above, normalised as on PostgreSQL; to_timestamp gives null for a day that does not exist -#}
-    {%- set normalised -%}
-        regexp_replace(
-            regexp_replace(trim({{ text }}), '^([0-9]{4})([0-9]{2})([0-9]{2})([0-9]{2})([0-9]{2})([0-9]{2})$', '$1-$2-$3 $4:$5:$6'),
-            '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(T| +)', '$1-$2-$3 '
-        )
-    {%- endset -%}
+    {%- set normalised = normalised_timestamp_text(text) -%}
     coalesce(
         case
-            when {{ normalised }} rlike '^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2} ([01]?[0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9]([.][0-9]{1,6})?)?$'
+            when {{ regex_matches(normalised, timestamp_form()) }}
                 then coalesce(
                     to_timestamp({{ normalised }}, 'y-M-d H:m:s.SSSSSS'),
                     to_timestamp({{ normalised }}, 'y-M-d H:m:s'),
@@ -70,4 +60,17 @@
                 then timestamp_seconds(cast(round(cast(trim({{ text }}) as double) * 86400) as bigint) - 2209161600)
         end
     )
+{%- endmacro %}
+
+{#- PostgreSQL and Spark: 14 digits and the date separators normalised to 'Y-M-D H:M[:S[.f]]' -#}
+{% macro normalised_timestamp_text(text) -%}
+    {{ regexp_replace_all(
+        regexp_replace_all('trim(' ~ text ~ ')', '^([0-9]{4})([0-9]{2})([0-9]{2})([0-9]{2})([0-9]{2})([0-9]{2})$', '\\1-\\2-\\3 \\4:\\5:\\6'),
+        '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(T| +)', '\\1-\\2-\\3 '
+    ) }}
+{%- endmacro %}
+
+{#- the normalised form, hours, minutes and seconds in range -#}
+{% macro timestamp_form() -%}
+    ^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2} ([01]?[0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9]([.][0-9]{1,6})?)?$
 {%- endmacro %}
