@@ -3,8 +3,8 @@
 In one run, on the data `make bench` generates (bench/data/<size>/), each step a
 process measured with its whole tree (the JVM included):
 
-  ingestion          the landing loader into DuckDB's raw.* (the same on both engines)
-  lake write         raw.*, config and reference as Parquet (hotline.lake): Spark's input
+  ingestion          the landing loader into the lake, which DuckDB's raw.* reads (the same on both engines)
+  lake write         config, reference and the file tables as Parquet (hotline.lake): the rest of Spark's input
   full build         dbt build, models and every test, on DuckDB, then on Spark
   new period         one more period landed (and written to the lake), then built on each engine
 
@@ -25,6 +25,7 @@ from bench.measure import measure
 from bench.numbers import compare, machine, rows_in, unit_periods
 from hotline import spark
 from hotline.dbt_cli import dbt_executable
+from hotline.lake import copy_warehouse
 from hotline.settings import PROJECT_DIR
 
 BUILD = ["build", "--exclude", "resource_type:seed"]
@@ -70,7 +71,7 @@ def run_spark(size: int, exports: Path, following: Path, data: Path, results_dir
     # configuration seeds into DuckDB (not measured), landing once, then the same raw rows for Spark
     measure("seeds", [dbt, "seed", "--full-refresh", "--exclude", "tag:sample"], duck_env, cwd=PROJECT_DIR, log=log)
     timed("ingestion", [*steps, "land", "--exports", str(exports), "--db", str(duck_db)], duck_env)
-    shutil.copyfile(duck_db, spark_db)
+    copy_warehouse(duck_db, spark_db)
     timed("lake write", [*steps, "lake", "--db", str(spark_db)], spark_env)
     timed("full build DuckDB", [dbt, *BUILD, "--full-refresh"], duck_env)
     duck_full = _node_seconds(root / "target-duckdb" / "run_results.json")
@@ -79,7 +80,7 @@ def run_spark(size: int, exports: Path, following: Path, data: Path, results_dir
     full_comparison = compare(unit_periods(duck_db), unit_periods(spark.results_database(spark_db)))
 
     timed("new period: landing", [*steps, "land", "--exports", str(following), "--db", str(duck_db)], duck_env)
-    shutil.copyfile(duck_db, spark_db)  # the same landed rows, load times included
+    copy_warehouse(duck_db, spark_db)  # the same landed rows, load times included
     timed("new period: lake write", [*steps, "lake", "--db", str(spark_db)], spark_env)
     timed("new period build DuckDB", [dbt, *BUILD], duck_env)
     timed("new period build Spark", [dbt, *BUILD], spark_env)

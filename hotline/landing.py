@@ -14,13 +14,16 @@ For each file (``.csv`` or ``.xlsx``), in name order:
 3. its header row is mapped to the contract's English names (Chinese or English
    headers); an unknown header or a missing required column rejects the whole
    file with a message naming the file and the header;
-4. DuckDB's own CSV reader loads it as text, every row keeping the file name,
-   the content hash and its record number. When the reader meets a record it
-   cannot read (a wrong number of fields, an unterminated quote, text after a
-   closing quote, a huge field, undecodable bytes) the file is read again record
-   by record (hotline.records): such records go to ``raw.rejected_rows`` (file,
-   record number, reason, no content), which the quarantine model reads, and
-   every other record lands.
+4. DuckDB's own CSV reader writes it as text into one Parquet file of the lake
+   (hotline.lake: ``raw/<table>/file_hash=<sha256>/``), every row keeping the
+   file name, the content hash and its record number; the folder is moved into
+   place in the transaction that records the file in ``raw.landed_files``, and
+   ``raw.<table>`` reads the folders of recorded files only. When the reader
+   meets a record it cannot read (a wrong number of fields, an unterminated
+   quote, text after a closing quote, a huge field, undecodable bytes) the file
+   is read again record by record (hotline.records): such records go to
+   ``raw.rejected_rows`` (file, record number, reason, no content), which the
+   quarantine model reads, and every other record lands.
 
 A bad file never stops the good ones: all files are tried, then ``LandingError``
 lists every file that was rejected and why.
@@ -31,6 +34,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import shutil
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -54,6 +58,7 @@ from hotline.export_files import (
     sweep_work,
     work_root,
 )
+from hotline.lake import lake_path, place, staging_folder
 from hotline.raw_tables import EMPTY_COLUMN, ensure_raw_tables, insert_by_record, try_fast
 from hotline.records import damaged_text_encoding, header
 from hotline.settings import duckdb_config, duckdb_path, exports_dir
@@ -127,6 +132,7 @@ def land_file(
     con: duckdb.DuckDBPyConnection,
     path: Path,
     workroot: Path,
+    lake: Path,
     sheet: str | None = None,
     name: str | None = None,
     start: int | None = None,
@@ -134,7 +140,7 @@ def land_file(
     """Load one file (one sheet of a workbook); None when its content was loaded before.
 
     Raises FileRejected. Converted copies are written under ``workroot`` and removed
-    whatever happens. A sheet of a workbook with several lands as ``name`` with a
+    whatever happens; the rows go to ``lake``. A sheet of a workbook with several lands as ``name`` with a
     content hash of its own (the file's hash and the sheet's name).
     """
     digest = file_sha256(path)
@@ -147,7 +153,7 @@ def land_file(
     if refused:
         raise StillRejected(refused[0])
     try:
-        return _land_new(con, path, workroot, sheet, name, digest, start)
+        return _land_new(con, path, (workroot, lake), sheet, name, digest, start)
     except FileRejected as exc:
         con.execute(
             "insert or replace into raw.rejected_files values (?, ?, ?, current_timestamp)", [digest, name, str(exc)]
@@ -159,8 +165,9 @@ class StillRejected(Exception):
     """The file's content was rejected by an earlier run and has not changed."""
 
 
-def _land_new(con, path: Path, workroot: Path, sheet: str | None, name: str, digest: str, start: int | None):
+def _land_new(con, path: Path, roots: tuple[Path, Path], sheet: str | None, name: str, digest: str, start):
     fmt = file_format(path)
+    workroot, lake = roots
     with tempfile.TemporaryDirectory(prefix="file-", dir=workroot) as tmp:
         workdir = Path(tmp)
         # UTF-8 is checked by DuckDB's reader as it loads (invalid bytes come back as
@@ -181,10 +188,12 @@ def _land_new(con, path: Path, workroot: Path, sheet: str | None, name: str, dig
             contract, names = map_header(cells)
         except ValueError as exc:
             raise FileRejected(str(exc)) from None
+        staging = staging_folder(lake)
+        out = staging / "part-0.parquet"
         con.execute("begin transaction")
         try:
             rows, invalid_unicode = (
-                try_fast(con, contract, names, csv_path, name, digest, skip) if csv_path else (None, False)
+                try_fast(con, contract, names, csv_path, name, digest, out, skip) if csv_path else (None, False)
             )
             rejected = 0
             if rows is None:
@@ -194,17 +203,20 @@ def _land_new(con, path: Path, workroot: Path, sheet: str | None, name: str, dig
                     encoding = detect_encoding(path)
                     csv_path = readable_copy(path, fmt, encoding, workdir)
                     source, source_encoding = csv_path, "utf-8"
-                    rows, _ = try_fast(con, contract, names, csv_path, name, digest, skip)
+                    rows, _ = try_fast(con, contract, names, csv_path, name, digest, out, skip)
                 if rows is None:
                     con.execute("rollback")
                     con.execute("begin transaction")
                     rows, rejected = insert_by_record(
-                        con, contract, names, source, source_encoding, name, digest, workdir, skip
+                        con, contract, names, source, source_encoding, name, digest, workdir, out, skip
                     )
             con.execute(
                 "insert into raw.landed_files values (?, ?, ?, ?, ?, ?, ?, current_timestamp)",
                 [digest, name, contract.table, fmt, encoding, rows, rejected],
             )
+            # in place before the commit: killed in between, the folder is one no landed file owns,
+            # which raw.<table> does not read and the next landing sweeps
+            place(staging, lake, contract.table, digest)
             con.execute("commit")
         except duckdb.Error as exc:
             con.execute("rollback")
@@ -212,6 +224,8 @@ def _land_new(con, path: Path, workroot: Path, sheet: str | None, name: str, dig
         except Exception:
             con.execute("rollback")
             raise
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     return contract.table, rows, rejected
 
 
@@ -258,9 +272,10 @@ def land_folder(folder: Path, database: Path | None = None, raise_on_failure: bo
     report = LandingReport()
     sweep_work(database)
     workroot = work_root(database)
+    lake = lake_path(database)
     con = duckdb.connect(str(database), config=duckdb_config())
     try:
-        ensure_raw_tables(con)
+        ensure_raw_tables(con, lake)
         report.started_at = con.execute("select cast(current_timestamp as timestamp)").fetchone()[0]
         for path in other_files(folder):
             report.not_landed.append((path.name, f"not an export ({', '.join(EXPORTS)})"))
@@ -268,7 +283,7 @@ def land_folder(folder: Path, database: Path | None = None, raise_on_failure: bo
             for sheet, name, start in landing_units(path, report):
                 shown = name or path.name
                 try:
-                    outcome = land_file(con, path, workroot, sheet, name, start)
+                    outcome = land_file(con, path, workroot, lake, sheet, name, start)
                 except StillRejected as exc:
                     report.still_rejected.append((shown, str(exc)))
                     continue

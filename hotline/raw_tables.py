@@ -1,6 +1,7 @@
-"""The raw tables the loader writes, and the two ways rows get into them.
+"""The raw tables the loader keeps, and the two ways a file's rows get into the lake.
 
-DuckDB's reader straight into the table in one pass (the fast path), or, when it
+A file's rows are written once, as Parquet (hotline.lake reads them as ``raw.<table>``):
+DuckDB's reader straight into the file in one pass (the fast path), or, when it
 meets a record it cannot read, the file record by record (hotline.records) with
 the records it rejects set aside in ``raw.rejected_rows`` (number and reason, no
 content). Every row keeps the file name, the content hash and its record number.
@@ -14,6 +15,7 @@ from pathlib import Path
 import duckdb
 
 from hotline.contract import CONTRACTS, Contract
+from hotline.lake import PARQUET, attach_views
 from hotline.records import records
 
 EMPTY_COLUMN = "_empty_column_"  # the name of an empty trailing header column (never loaded)
@@ -48,9 +50,22 @@ create table if not exists raw.rejected_rows (
 )"""
 
 
-def _target(contract: Contract) -> str:
-    """The raw table's columns by name: a column added by a later contract version sits last."""
-    return ", ".join([*contract.names, "_source_file", "_file_hash", "_source_row", "_loaded_at"])
+def _select(contract: Contract, names: list[str], source_row: str) -> str:
+    """The contract's columns in its order (one the file lacks is null), then lineage."""
+    columns = ", ".join(n if n in names else f"cast(null as varchar) as {n}" for n in contract.names)
+    return (
+        f"{columns}, cast(? as varchar) as _source_file, cast(? as varchar) as _file_hash, "
+        f"{source_row} as _source_row, cast(current_timestamp as timestamp) as _loaded_at"
+    )
+
+
+def _copy(con, select: str, out: Path, parameters: list) -> int:
+    out.unlink(missing_ok=True)
+    return con.execute(f"copy ({select}) to '{_escape(out)}' {PARQUET}", parameters).fetchone()[0]
+
+
+def _escape(path: Path) -> str:
+    return str(path).replace("'", "''")
 
 
 def _rejects_include(con, error_type: str) -> bool:
@@ -62,18 +77,20 @@ def _rejects_include(con, error_type: str) -> bool:
     )
 
 
-def try_fast(con, contract, names, csv_path: Path, name: str, digest: str, skip: int = 0) -> tuple[int | None, bool]:
+def try_fast(
+    con, contract, names, csv_path: Path, name: str, digest: str, out: Path, skip: int = 0
+) -> tuple[int | None, bool]:
     """DuckDB's reader: (rows, False), or (None, whether invalid UTF-8 was the trouble) when it
     meets a record it cannot read, and the slow path takes over."""
     try:
-        rows = _insert_fast(con, contract, names, csv_path, name, digest, skip)
+        rows = _write_fast(con, contract, names, csv_path, name, digest, out, skip)
     except duckdb.Error:
         return None, False  # the transaction is spoilt: nothing more can be asked of it
     return rows, rows is None and _rejects_include(con, "INVALID UNICODE")
 
 
-def ensure_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the raw tables the loader writes (text columns plus lineage)."""
+def ensure_raw_tables(con: duckdb.DuckDBPyConnection, lake: Path) -> None:
+    """Create the tables the loader keeps (files, rejected records) and the lake's raw views."""
     con.execute("create schema if not exists raw")
     exists = con.execute(
         "select count(*) from information_schema.tables where table_schema = 'raw' and table_name = 'landed_files'"
@@ -81,29 +98,29 @@ def ensure_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
     if not exists:
         # tables left by ``dbt seed`` (the embedded sample) are replaced by landed files
         for table in [c.table for c in CONTRACTS] + ["rejected_rows"]:
-            con.execute(f"drop table if exists raw.{table}")
-    for contract in CONTRACTS:
-        columns = ", ".join(f"{name} varchar" for name in contract.names)
-        con.execute(
-            f"create table if not exists raw.{contract.table} ({columns}, _source_file varchar, "
-            "_file_hash varchar, _source_row bigint, _loaded_at timestamp)"
-        )
-        for name in contract.names:  # a column a later contract version added (v1.1): old rows have null
-            con.execute(f"alter table raw.{contract.table} add column if not exists {name} varchar")
+            _drop(con, table)
     con.execute(LANDED_FILES_DDL)
     con.execute(REJECTED_ROWS_DDL)
     con.execute(REJECTED_FILES_DDL)
+    attach_views(con, lake)
 
 
-def _insert_fast(
-    con, contract: Contract, names: list[str], csv_path: Path, name: str, digest: str, skip: int = 0
+def _drop(con, table: str) -> None:
+    row = con.execute(
+        "select table_type from information_schema.tables where table_schema = 'raw' and table_name = ?", [table]
+    ).fetchone()
+    if row:
+        con.execute(f"drop {'view' if row[0] == 'VIEW' else 'table'} raw.{table}")
+
+
+def _write_fast(
+    con, contract: Contract, names: list[str], csv_path: Path, name: str, digest: str, out: Path, skip: int = 0
 ) -> int | None:
-    """One pass of DuckDB's reader straight into the raw table; None when it met a malformed record.
+    """One pass of DuckDB's reader straight into the file's Parquet; None when it met a malformed record.
 
     The caller runs this in a transaction and rolls it back on None, then re-reads
     the file record by record.
     """
-    select = ", ".join(n if n in names else f"null as {n}" for n in contract.names)
     unnamed = [n for n in names if n.startswith(EMPTY_COLUMN)]
     if unnamed:  # a value under an empty trailing header: the record path rejects that record
         under = " or ".join(f"coalesce({n}, '') <> ''" for n in unnamed)
@@ -114,35 +131,28 @@ def _insert_fast(
         ).fetchone()[0]
         if found:
             return None
-    inserted = con.execute(
-        f"insert into raw.{contract.table} ({_target(contract)}) select {select}, ? as _source_file, ? as _file_hash, "
-        "row_number() over () as _source_row, current_timestamp as _loaded_at from read_csv("
-        "?, header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"', "
-        "names = ?, skip = ?, store_rejects = true, rejects_table = 'landing_rejects', rejects_scan = 'landing_scans')",
+    select = _select(contract, names, "row_number() over ()")
+    written = _copy(
+        con,
+        f"select {select} from read_csv(?, header = true, all_varchar = true, delim = ',', quote = '\"', "
+        "escape = '\"', names = ?, skip = ?, store_rejects = true, rejects_table = 'landing_rejects', "
+        "rejects_scan = 'landing_scans')",
+        out,
         [name, digest, str(csv_path), names, skip],
-    ).fetchone()[0]
+    )
     if con.execute("select count(*) from landing_rejects").fetchone()[0]:
         return None
-    return inserted
-
-
-def _insert_batch(con, contract: Contract, names: list[str], name: str, digest: str) -> None:
-    select = ", ".join(name_ if name_ in names else f"null as {name_}" for name_ in contract.names)
-    con.execute(
-        f"insert into raw.{contract.table} ({_target(contract)}) select {select}, ? as _source_file, "
-        "? as _file_hash, _source_row, current_timestamp as _loaded_at from landing_batch",
-        [name, digest],
-    )
+    return written
 
 
 def insert_by_record(
-    con, contract, names, source: Path, encoding: str, name: str, digest: str, workdir: Path, skip: int = 0
+    con, contract, names, source: Path, encoding: str, name: str, digest: str, workdir: Path, out: Path, skip: int = 0
 ):
     """Slow path: the file record by record (hotline.records); rejected records are set aside."""
     good = workdir / "good.csv"
     rejected: list[tuple[int, str]] = []
-    with open(good, "w", encoding="utf-8", newline="") as out:
-        writer = csv.writer(out)
+    with open(good, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
         writer.writerow([*names, "_source_row"])
         unnamed = [i for i, n in enumerate(names) if n.startswith(EMPTY_COLUMN)]
         for record in records(source, encoding, len(names), skip):
@@ -153,17 +163,17 @@ def insert_by_record(
                 rejected.append((record.number, f"malformed record: a value in column {positions}, with no header"))
             else:
                 writer.writerow([*record.fields, record.number])
-    con.execute("drop table if exists temp.landing_batch")
-    con.execute(
-        "create temp table landing_batch as select * from read_csv(?, header = true, all_varchar = true, "
-        "delim = ',', quote = '\"', escape = '\"', max_line_size = 100000000)",
-        [str(good)],
+    written = _copy(
+        con,
+        f"select {_select(contract, names, 'cast(_source_row as bigint)')} from read_csv(?, header = true, "
+        "all_varchar = true, delim = ',', quote = '\"', escape = '\"', max_line_size = 100000000)",
+        out,
+        [name, digest, str(good)],
     )
-    con.execute("alter table landing_batch alter _source_row type bigint")
-    _insert_batch(con, contract, names, name, digest)
+    good.unlink()
     for number, reason in rejected:
         con.execute(
             "insert into raw.rejected_rows values (?, ?, ?, ?, ?, current_timestamp)",
             [name, digest, number, contract.table, reason],
         )
-    return con.execute("select count(*) from landing_batch").fetchone()[0], len(rejected)
+    return written, len(rejected)

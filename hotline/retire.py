@@ -3,9 +3,9 @@
 For a file that should never have been loaded: a phone number in its name (the
 file name is lineage in published marts, so the personal-data check blocks
 publishing, and renaming the file does not help: its content is already loaded),
-or the wrong county's export. Its rows leave every raw table (tickets, unit
-statistics, assessment inputs, rejected records) and its ``landed_files`` row
-goes, then the warehouse is rebuilt in full, so staging, marts and the file
+or the wrong county's export. Its ``landed_files`` row and rejected records go
+(so ``raw.<table>`` no longer reads its rows) and its folder leaves the lake,
+then the warehouse is rebuilt in full, so staging, marts and the file
 reconciliation hold exactly what the remaining files say. The same content,
 renamed, lands again on the next run.
 """
@@ -19,12 +19,13 @@ import duckdb
 
 from hotline.contract import CONTRACTS
 from hotline.dbt_cli import run_dbt
+from hotline.lake import lake_path, sweep
 from hotline.settings import duckdb_config, duckdb_path
 from hotline.writer_lock import EXIT_BUILD_RUNNING, BuildRunning, writer_lock
 
 
 def retire(database: Path, name: str) -> dict[str, int]:
-    """Delete the file's rows from every raw table; the rows removed per table."""
+    """Take the file's rows out of every raw table and the lake; the rows removed per table."""
     con = duckdb.connect(str(database), config=duckdb_config())
     try:
         hashes = [
@@ -33,13 +34,19 @@ def retire(database: Path, name: str) -> dict[str, int]:
         ]
         if not hashes:
             raise LookupError(f"no loaded file named {name} (python -m hotline summary lists the files)")
-        removed = {}
+        removed = {
+            c.table: con.execute(
+                f"select count(*) from raw.{c.table} where _file_hash in (select unnest(?))", [hashes]
+            ).fetchone()[0]
+            for c in CONTRACTS
+        }
         con.execute("begin transaction")
-        for table in [c.table for c in CONTRACTS] + ["rejected_rows", "landed_files"]:
+        for table in ["rejected_rows", "landed_files"]:
             removed[table] = con.execute(
                 f"delete from raw.{table} where _file_hash in (select unnest(?))", [hashes]
             ).fetchone()[0]
-        con.execute("commit")
+        con.execute("commit")  # from here raw.<table> no longer reads the file's folder
+        sweep(con, lake_path(database))
         return removed
     finally:
         con.close()

@@ -47,13 +47,12 @@ def build(out_dir: Path) -> dict[str, int]:
             "from raw.landed_files"
         )
         for table in [c.table for c in CONTRACTS] + ["rejected_rows", "landed_files"]:
-            con.execute(
-                f"update raw.{table} set _loaded_at = (select t from load_times l "
-                f"where l._file_hash = raw.{table}._file_hash)"
-            )
             target = out_dir / f"{table}.csv"
             order = "_loaded_at, _source_file" + (", _source_row" if table != "landed_files" else "")
-            con.execute(f"copy (select * from raw.{table} order by {order}) to '{target}' (header, delimiter ',')")
+            con.execute(
+                f"copy (select r.* replace (l.t as _loaded_at) from raw.{table} as r join load_times as l "
+                f"using (_file_hash) order by {order}) to '{target}' (header, delimiter ',')"
+            )
             counts[table] = con.execute(f"select count(*) from raw.{table}").fetchone()[0]
         con.close()
     return counts

@@ -8,12 +8,12 @@ dbt's target folder there too, so tests never touch warehouse/ or target/.
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import duckdb
 import pytest
 
+from hotline.lake import copy_warehouse
 from hotline.pipeline import build
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
@@ -89,7 +89,7 @@ def build_on_postgres(folder: Path, database: str, landing: Path | None = None, 
     very same raw rows (load times included) and the folder's files are found landed.
     """
     if landed is not None:
-        shutil.copyfile(landed, folder / "hotline.duckdb")
+        copy_warehouse(landed, folder / "hotline.duckdb")
     build(folder / "hotline.duckdb", landing, env={"HOTLINE_PG_DATABASE": database}, engine="postgres")
     return database
 
@@ -112,7 +112,7 @@ def build_on_spark(folder: Path, landing: Path | None = None, landed: Path | Non
     ``landed``: as for PostgreSQL, a DuckDB warehouse whose landing to start from.
     """
     if landed is not None:
-        shutil.copyfile(landed, folder / "hotline.duckdb")
+        copy_warehouse(landed, folder / "hotline.duckdb")
     build(folder / "hotline.duckdb", landing, engine="spark")
     return folder / "hotline.duckdb"
 

@@ -9,15 +9,15 @@ the weights read from seeds/config/cfg_answer_weights.csv by the csv module.
 from __future__ import annotations
 
 import csv
+import shutil
 from collections import defaultdict
 
 import duckdb
 import pytest
 
-from hotline.contract import TICKETS
+from hotline.contract import CONTRACTS, TICKETS
 from hotline.generate import CountyGenerator, write_rows
 from hotline.landing import land_folder
-from hotline.raw_tables import ensure_raw_tables
 from hotline.settings import SEEDS_DIR
 from tests.python.conftest import query
 
@@ -70,25 +70,29 @@ def test_sampled_rates_are_weighed_answers(sample_warehouse):
 
 
 def test_an_old_warehouse_takes_the_new_column_and_both_versions_land(tmp_path):
-    database = tmp_path / "hotline.duckdb"
-    con = duckdb.connect(str(database))
-    ensure_raw_tables(con)
-    # a warehouse landed before contract v1.1 had no such column
-    con.execute("alter table raw.ticket_exports drop column city_result_satisfaction")
-    ensure_raw_tables(con)  # what every landing does first: the column comes back, after the lineage
-    columns = [c for (c,) in con.execute("select column_name from (describe raw.ticket_exports)").fetchall()]
-    assert columns[-1] == "city_result_satisfaction"
-    con.close()
+    database = tmp_path / "wh" / "hotline.duckdb"
     landing = tmp_path / "landing"
     landing.mkdir()
     rows = [r for r in CountyGenerator("青禾县", seed=8, tickets_per_period=400).export_rows("2025-03", None)]
     sampled = [r for r in rows if r["city_result_satisfaction"]][:3]
     assert sampled, "the generator writes sampled answers"
-    write_rows(landing / "tickets_v11.csv", TICKETS, sampled, "csv")
     v10 = type(TICKETS)(TICKETS.table, tuple(c for c in TICKETS.columns if c.name != "city_result_satisfaction"))
     write_rows(landing / "tickets_v10.csv", v10, rows[-2:], "csv")
-    report = land_folder(landing, database, raise_on_failure=False)
+    assert not land_folder(landing, database, raise_on_failure=False).failures
+    # what a warehouse landed by a version before the lake and before contract v1.1 held:
+    # raw tables in the DuckDB file, without the column
+    con = duckdb.connect(str(database))
+    for contract in CONTRACTS:
+        drop = " exclude (city_result_satisfaction)" if contract is TICKETS else ""
+        con.execute(f"create table raw.old as select *{drop} from raw.{contract.table}")
+        con.execute(f"drop view raw.{contract.table}")
+        con.execute(f"alter table raw.old rename to {contract.table}")
+    con.close()
+    shutil.rmtree(database.parent / "lake")
+    write_rows(landing / "tickets_v11.csv", TICKETS, sampled, "csv")
+    report = land_folder(landing, database, raise_on_failure=False)  # the old rows move into the lake first
     assert not report.failures, report.failures
+    assert [name for name, *_ in report.loaded] == ["tickets_v11.csv"]
     landed = query(
         database, "select _source_file, city_result_satisfaction from raw.ticket_exports order by 1, _source_row"
     )
@@ -96,3 +100,5 @@ def test_an_old_warehouse_takes_the_new_column_and_both_versions_land(tmp_path):
         ("tickets_v11.csv", r["city_result_satisfaction"]) for r in sampled
     ]
     assert [r for r in landed if r[0] == "tickets_v10.csv"] == [("tickets_v10.csv", None)] * 2
+    kinds = query(database, "select table_name, table_type from information_schema.tables where table_schema = 'raw'")
+    assert {t: k for t, k in kinds if t in {c.table for c in CONTRACTS}} == {c.table: "VIEW" for c in CONTRACTS}
