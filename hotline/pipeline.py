@@ -21,6 +21,7 @@ from hotline.dbt_cli import DbtFailed, run_dbt
 from hotline.landing import land_folder
 from hotline.settings import duckdb_path, exports_dir, salt_problem
 from hotline.summary import files_over_threshold
+from hotline.test_scope import record_passed, tests_since
 from hotline.writer_lock import EXIT_BUILD_RUNNING, BuildRunning, writer_lock
 
 LANDING_STARTED = "HOTLINE_LANDING_STARTED_AT"  # read by the quarantine-share test: this run's files only
@@ -86,6 +87,8 @@ def build(
         # landed files only ever add, so their builds are incremental
         if full_refresh or folder is None:
             args.append("--full-refresh")
+        else:  # the tests of ticket-grain models read the rows no passing build has tested
+            env = {**env, **tests_since(database)}
         try:
             run_dbt(args, env)
         except DbtFailed as failed:
@@ -93,6 +96,7 @@ def build(
             if over:
                 raise DbtFailed(f"{failed}\n" + "\n".join(over)) from None
             raise
+        record_passed(database)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,6 +8,7 @@ finished (dbt holds the DuckDB file while it runs) and attached to each model's
 materialization; the column schema comes from the models' YAML contracts.
 """
 
+import os
 import shutil
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from dagster import AssetExecutionContext, Output
 from dagster_dbt import DbtCliResource, dbt_assets
 
 from hotline.settings import duckdb_path, exports_dir
+from hotline.test_scope import SINCE, record_passed, tests_since
 from hotline.warehouse_db import open_warehouse
 from orchestration.landing import WRITER_TAG
 from orchestration.project import dbt_project
@@ -48,8 +50,11 @@ def _relations(con) -> dict[str, str]:
 )
 def hotline_dbt_models(context: AssetExecutionContext, dbt: DbtCliResource):
     args = ["build", "--exclude", DBT_SELECTION_EXCLUDE]
+    os.environ.pop(SINCE, None)
     if exports_dir() is None:
         args.append("--full-refresh")  # the embedded sample replaces raw.* wholesale: rebuild, cheaply
+    else:  # incremental: the tests of ticket-grain models read the rows no passing build has tested
+        os.environ.update(tests_since(duckdb_path()))
     invocation = dbt.cli(args, context=context, raise_on_error=False)
     events = list(invocation.stream())
     con = open_warehouse(duckdb_path())  # whichever engine built it (HOTLINE_ENGINE)
@@ -67,3 +72,4 @@ def hotline_dbt_models(context: AssetExecutionContext, dbt: DbtCliResource):
     prune_invocation_folders(Path(dbt_project.project_dir) / dbt_project.target_path)
     if not invocation.is_successful():
         raise RuntimeError("dbt build failed: a model or a dbt test failed (see the dbt events above)")
+    record_passed(duckdb_path())

@@ -1,10 +1,12 @@
-"""A full build and an incremental run give identical marts.
+"""A full build and an incremental run give identical marts; the incremental run's tests.
 
 The sample's exports are generated (same parameters as the embedded sample) and
 landed twice: (A) every file, one full build; (B) every file but the last
 period's, a build, then the last period's files and an incremental run. Every
 published mart must be equal row for row (lineage timestamps aside), and the
-incremental run must have rebuilt only the periods the new files touched.
+incremental run must have rebuilt only the periods the new files touched, and its
+tests of ticket-grain models read only the rows no passing build had tested, while
+the nightly check of all history reads every row.
 """
 
 from __future__ import annotations
@@ -14,10 +16,14 @@ import shutil
 import duckdb
 import pytest
 
+from hotline.dbt_cli import DbtFailed, run_dbt
 from hotline.generate import generate
+from hotline.lake import copy_warehouse
 from hotline.sample import SAMPLE
+from hotline.test_scope import SINCE
+from orchestration.history_checks import check_history
 from orchestration.serving import PUBLISHED_MARTS
-from tests.python.conftest import build_warehouse
+from tests.python.conftest import build_warehouse, query
 
 LINEAGE_COLUMNS = {"source_loaded_at", "loaded_at"}
 # marts with no rows when nothing unusual happened: no 2-hour on-site ticket, no stale export
@@ -114,3 +120,46 @@ def test_incremental_run_rebuilds_only_the_touched_periods(two_warehouses):
     assert rebuilt[-1] == LAST_PERIOD
     assert "2025-11" in rebuilt
     assert len(rebuilt) <= 4, rebuilt
+
+
+@pytest.mark.slow
+def test_an_incremental_run_tests_only_rows_no_passing_build_tested(two_warehouses, tmp_path, monkeypatch):
+    _, incremental, _ = two_warehouses
+    # the passing builds' mark: the newest landed file's load time, read off raw.landed_files
+    assert query(incremental, "select loaded_through from raw.tests_passed_through") == query(
+        incremental, "select max(_loaded_at) from raw.landed_files"
+    )
+    # what the first build had seen when the last period's files came
+    last = [f"tickets_青禾县_20260101.{ext}" for ext in ("csv", "xlsx")] + [f"assessment_青禾县_{LAST_PERIOD}.csv"]
+    since = query(
+        incremental, "select max(_loaded_at) from raw.landed_files where _source_file not in (select unnest(?))", [last]
+    )[0][0]
+    working = tmp_path / "wh" / "hotline.duckdb"
+    copy_warehouse(incremental, working)
+    con = duckdb.connect(str(working))
+    old, new = (
+        con.execute(
+            f"select min(ticket_id) from intermediate.int_tickets_enriched where source_loaded_at {op} ?", [since]
+        ).fetchone()[0]
+        for op in ("<=", ">")
+    )
+    assert old and new
+    # a duplicate among the rows tested before: the scoped tests do not read it again
+    con.execute("insert into intermediate.int_tickets_enriched select * from intermediate.int_tickets_enriched "
+                "where ticket_id = ?", [old])  # fmt: skip
+    con.close()
+    env = {"HOTLINE_DUCKDB_PATH": str(working), SINCE: since.isoformat(sep=" ")}
+    run_dbt(["test", "--select", "int_tickets_enriched", "--exclude", "resource_type:unit_test"], env)
+    # the nightly check of all history finds it
+    monkeypatch.setenv("HOTLINE_DUCKDB_PATH", str(working))
+    monkeypatch.delenv(SINCE, raising=False)
+    result = check_history.execute_in_process(raise_on_error=False)
+    assert not result.success
+    assert "unique_int_tickets_enriched_ticket_id" in result.failure_data_for_node("test_all_history").error.to_string()
+    # a duplicate among the rows no passing build tested: the scoped tests fail
+    con = duckdb.connect(str(working))
+    con.execute("insert into intermediate.int_tickets_enriched select * from intermediate.int_tickets_enriched "
+                "where ticket_id = ?", [new])  # fmt: skip
+    con.close()
+    with pytest.raises(DbtFailed, match="unique_int_tickets_enriched_ticket_id"):
+        run_dbt(["test", "--select", "int_tickets_enriched", "--exclude", "resource_type:unit_test"], env)
