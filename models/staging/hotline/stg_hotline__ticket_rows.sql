@@ -157,21 +157,15 @@ fingerprinted as (
     -- what a row says, to tell exact repeats from conflicting rows of one ticket in one file
     select
         coded.*,
-        {{ dbt.hash(dbt.concat([
-            "coalesce(ticket_id, '')", "'|'", "coalesce(jurisdiction, '')", "'|'", "coalesce(received_at_text, '')", "'|'",
-            "coalesce(channel_text, '')", "'|'", "coalesce(request_type_text, '')", "'|'", "coalesce(category_path, '')", "'|'",
-            "coalesce(is_enterprise_text, '')", "'|'", "coalesce(urgency_text, '')", "'|'", "coalesce(unit_name, '')", "'|'",
-            "coalesce(assigned_at_text, '')", "'|'", "coalesce(signed_at_text, '')", "'|'", "coalesce(due_at_text, '')", "'|'",
-            "coalesce(extension_granted_text, '')", "'|'", "coalesce(status_text, '')", "'|'", "coalesce(returned_at_text, '')", "'|'",
-            "coalesce(closed_at_text, '')", "'|'", "coalesce(redo_count_text, '')", "'|'", "coalesce(city_redo_text, '')", "'|'",
-            "coalesce(exempt_text, '')", "'|'", "coalesce(callback_resolution_text, '')", "'|'",
-            "coalesce(callback_result_satisfaction_text, '')", "'|'", "coalesce(callback_process_satisfaction_text, '')", "'|'",
-            "coalesce(city_sampled_text, '')", "'|'", "coalesce(city_resolution_text, '')", "'|'",
-            "coalesce(city_process_satisfaction_text, '')", "'|'", "coalesce(onsite_required_text, '')", "'|'",
-            "coalesce(onsite_at_text, '')", "'|'", "coalesce(met_caller_text, '')", "'|'", "coalesce(caller_name, '')", "'|'",
-            "caller_phone_digits", "'|'", "coalesce(content, '')", "'|'", "coalesce(reply, '')",
-            "coalesce(" ~ dbt.concat(["'|'", "city_result_satisfaction_text"]) ~ ", '')"
-        ])) }} as row_fingerprint
+        {{ row_fingerprint([
+            'ticket_id', 'jurisdiction', 'received_at_text', 'channel_text', 'request_type_text', 'category_path',
+            'is_enterprise_text', 'urgency_text', 'unit_name', 'assigned_at_text', 'signed_at_text', 'due_at_text',
+            'extension_granted_text', 'status_text', 'returned_at_text', 'closed_at_text', 'redo_count_text',
+            'city_redo_text', 'exempt_text', 'callback_resolution_text', 'callback_result_satisfaction_text',
+            'callback_process_satisfaction_text', 'city_sampled_text', 'city_resolution_text',
+            'city_process_satisfaction_text', 'onsite_required_text', 'onsite_at_text', 'met_caller_text', 'caller_name',
+            'caller_phone_digits', 'content', 'reply', 'city_result_satisfaction_text'
+        ]) }} as row_fingerprint
     from coded
 ),
 
