@@ -11,6 +11,8 @@
     before 先生/女士/师傅… (var scrub_honorifics); 张某, 李某某. A number only matches where
     no digit stands beside it, so longer numbers are left. Mobile numbers are
     replaced twice, so that two numbers one separator apart are both caught.
+    Only text holding a run of ten digits or more (separators allowed) is
+    searched for numbers at all: most text holds none.
 -#}
 {% macro scrub_pii(text, caller_name) -%}
     {%- set sep = '[-. 　－．]?' -%}
@@ -22,10 +24,15 @@
     {%- set no_id = regexp_replace_all(digits, id_number, '\\1[身份证号]\\2') -%}
     {%- set no_mobile = regexp_replace_all(regexp_replace_all(no_id, mobile, '\\1[电话]\\2'), mobile, '\\1[电话]\\2') -%}
     {%- set no_landline = regexp_replace_all(no_mobile, landline, '\\1[电话]\\2') -%}
+    {#- every number above has ten digits or more, at most two other characters apart
+        (a bracket and a separator): text without such a run is left as it is, unsearched -#}
+    {%- set no_numbers -%}
+        case when {{ regex_matches(digits, '[0-9]([^0-9]{0,2}[0-9]){9}') }} then {{ no_landline }} else {{ digits }} end
+    {%- endset -%}
     {%- set no_caller -%}
         case
-            when {{ caller_name }} is null or length(trim({{ caller_name }})) < 2 then {{ no_landline }}
-            else replace({{ no_landline }}, trim({{ caller_name }}), '[姓名]')
+            when {{ caller_name }} is null or length(trim({{ caller_name }})) < 2 then {{ no_numbers }}
+            else replace({{ no_numbers }}, trim({{ caller_name }}), '[姓名]')
         end
     {%- endset -%}
     {%- set surname = '[' ~ var('scrub_surnames') ~ ']' -%}

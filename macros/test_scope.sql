@@ -14,6 +14,9 @@
     sample, and the scheduled full check (orchestration.history_checks: every
     test over all history) leave it unset, so those test every row. A test's
     own `where` config still applies, and both are combined.
+
+    new_rows(relation): the same scope for a singular test, which names its
+    models itself: `from {{ new_rows(ref('stg_hotline__ticket_rows')) }} as t`.
 -#}
 {% macro get_where_subquery(relation) -%}
     {%- set conditions = [] -%}
@@ -28,6 +31,11 @@
         {%- do return('(select * from ' ~ relation ~ ' where ' ~ conditions | join(' and ') ~ ') dbt_subquery') -%}
     {%- endif -%}
     {%- do return(relation) -%}
+{%- endmacro %}
+
+{% macro new_rows(relation) -%}
+    {%- set since = new_rows_since(relation) -%}
+    {%- do return('(select * from ' ~ relation ~ ' where ' ~ since ~ ')' if since else relation) -%}
 {%- endmacro %}
 
 {% macro new_rows_since(relation) -%}

@@ -5,8 +5,8 @@
 {{ config(severity='warn') }}
 
 select
-    ticket_id,
-    jurisdiction,
-    assigned_at
-from {{ ref('fct_tickets') }}
-where period_label is null
+    tickets.ticket_id,
+    tickets.jurisdiction,
+    tickets.assigned_at
+from {{ new_rows(ref('fct_tickets')) }} as tickets
+where tickets.period_label is null

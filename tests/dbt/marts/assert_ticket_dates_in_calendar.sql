@@ -2,10 +2,10 @@
 -- not know (past the chinesecalendar package's years and not in
 -- ref_calendar_overrides): add the days to the override seed, never guess them.
 select
-    ticket_id,
-    jurisdiction,
-    assigned_at,
-    closed_at,
-    returned_at
-from {{ ref('int_tickets_enriched') }}
-where is_missing_calendar_day
+    tickets.ticket_id,
+    tickets.jurisdiction,
+    tickets.assigned_at,
+    tickets.closed_at,
+    tickets.returned_at
+from {{ new_rows(ref('int_tickets_enriched')) }} as tickets
+where tickets.is_missing_calendar_day

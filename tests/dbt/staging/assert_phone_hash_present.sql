@@ -1,11 +1,12 @@
 -- A row returned here means a caller's phone was not hashed: the salt did not reach
 -- the connection that built staging (phone_salt() read as null), so repeat callers
 -- could no longer be told apart.
+-- An incremental run reads the staged rows no passing build has tested (macros/test_scope.sql).
 select
     raw_rows._source_file,
     raw_rows._source_row
 from {{ source('raw', 'ticket_exports') }} as raw_rows
-inner join {{ ref('stg_hotline__ticket_rows') }} as staged
+inner join {{ new_rows(ref('stg_hotline__ticket_rows')) }} as staged
     on raw_rows._file_hash = staged._file_hash and raw_rows._source_row = staged._source_row
 where
     length({{ regexp_replace_all("coalesce(raw_rows.caller_phone, '')", '[^0-9]', '') }}) >= 7

@@ -3,17 +3,18 @@
 -- than the scrubber finds them: every separator people put in a number (blanks,
 -- dashes, dots, brackets, plus signs, full-width or not) is deleted first, then
 -- plain digit runs are looked for.
+-- An incremental run reads the rows no passing build has tested (macros/test_scope.sql).
 with
 
 texts as (
     select
-        ticket_id,
-        _source_file,
-        _source_row,
+        ticket_rows.ticket_id,
+        ticket_rows._source_file,
+        ticket_rows._source_row,
         {{ regexp_replace_all(
-            "translate(coalesce(content_scrubbed, '') || ' ' || coalesce(reply_scrubbed, ''), '０１２３４５６７８９', '0123456789')",
+            "translate(coalesce(ticket_rows.content_scrubbed, '') || ' ' || coalesce(ticket_rows.reply_scrubbed, ''), '０１２３４５６７８９', '0123456789')",
             '[-. 　－．+＋()（）]', '') }} as squeezed
-    from {{ ref('stg_hotline__ticket_rows') }}
+    from {{ new_rows(ref('stg_hotline__ticket_rows')) }} as ticket_rows
 )
 
 select
