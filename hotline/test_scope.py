@@ -1,7 +1,7 @@
 """Which rows an incremental build's data tests read: those no passing build has tested.
 
 After a ``dbt build`` of landed files passes, the load time of the newest landed
-file is kept in ``raw.tests_passed_through``; the next incremental build gets it as
+file is kept in ``meta.tests_passed_through``; the next incremental build gets it as
 HOTLINE_TESTS_SINCE, and macros/test_scope.sql makes the tests of the ticket-grain
 models read only rows loaded after it (appended in load order, so the history's
 row groups are skipped, not scanned). A build that fails keeps the old value: its
@@ -19,7 +19,7 @@ import duckdb
 from hotline.settings import duckdb_config
 
 SINCE = "HOTLINE_TESTS_SINCE"
-TABLE = "raw.tests_passed_through"
+TABLE = "meta.tests_passed_through"  # not raw: raw holds landed rows only, copied by file hash
 
 
 def tests_since(database: Path) -> dict[str, str]:
@@ -27,7 +27,7 @@ def tests_since(database: Path) -> dict[str, str]:
     con = duckdb.connect(str(database), read_only=True, config=duckdb_config())
     try:
         found = con.execute(
-            "select count(*) from information_schema.tables where table_schema = 'raw' "
+            "select count(*) from information_schema.tables where table_schema = 'meta' "
             "and table_name = 'tests_passed_through'"
         ).fetchone()[0]
         row = con.execute(f"select max(loaded_through) from {TABLE}").fetchone() if found else None
@@ -40,6 +40,7 @@ def record_passed(database: Path) -> None:
     """A build passed every test: what was landed until now counts as tested."""
     con = duckdb.connect(str(database), config=duckdb_config())
     try:
+        con.execute("create schema if not exists meta")
         con.execute(f"create table if not exists {TABLE} (loaded_through timestamp not null, recorded_at timestamp)")
         landed = con.execute("select max(_loaded_at) from raw.landed_files").fetchone()[0]
         if landed is not None:

@@ -126,7 +126,7 @@ def test_incremental_run_rebuilds_only_the_touched_periods(two_warehouses):
 def test_an_incremental_run_tests_only_rows_no_passing_build_tested(two_warehouses, tmp_path, monkeypatch):
     _, incremental, _ = two_warehouses
     # the passing builds' mark: the newest landed file's load time, read off raw.landed_files
-    assert query(incremental, "select loaded_through from raw.tests_passed_through") == query(
+    assert query(incremental, "select loaded_through from meta.tests_passed_through") == query(
         incremental, "select max(_loaded_at) from raw.landed_files"
     )
     # what the first build had seen when the last period's files came

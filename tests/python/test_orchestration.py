@@ -94,7 +94,8 @@ def test_definitions_hold_every_model_and_check(manifest):
         and all(d.startswith("model.") for d in n["depends_on"]["nodes"])
     }
     assert model_tests and model_tests <= checks
-    assert {s.name for s in defs.schedules} == {"refresh_current_period", "close_ended_period"}
+    assert {s.name for s in defs.schedules} == {"refresh_current_period", "close_ended_period", "nightly_history_check"}
+    assert {j.name for j in defs.jobs} >= {"refresh_warehouse", "check_history"}
     assert {s.name for s in defs.sensors} == {"new_export_files", "report_run_failure"}
 
 
