@@ -12,7 +12,7 @@ from pathlib import Path
 
 from hotline.contract import contract_for_headers
 from hotline.export_files import detect_encoding, file_format, header_position, sheet_names, sheet_rows
-from hotline.landing import _is_known_header as _known
+from hotline.headers import is_known_header as _known
 from hotline.landing import export_files
 from hotline.records import header
 

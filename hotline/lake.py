@@ -196,11 +196,13 @@ def _move_table(con, contract: Contract, lake: Path) -> None:
 
 def sweep(con, lake: Path) -> list[Path]:
     """Remove folders no landed file owns: a killed landing's staging, a retired file's rows."""
+    # (the views read raw/<table>/*/part-0.parquet: nothing half-written may stay there)
     landed = {h for (h,) in con.execute("select _file_hash from raw.landed_files").fetchall()}
     gone = sorted((lake / STAGING).glob("*")) if (lake / STAGING).is_dir() else []
     for contract in CONTRACTS:
         folder = lake / "raw" / contract.table
         gone += [p for p in folder.glob(HASH_PREFIX + "*") if p.name.removeprefix(HASH_PREFIX) not in landed]
+        gone += list(folder.glob(".*"))  # a schema file whose write was killed half-way
     for path in gone:
         shutil.rmtree(path, ignore_errors=True)
     return gone

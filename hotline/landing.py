@@ -43,7 +43,6 @@ from pathlib import Path
 
 import duckdb
 
-from hotline.contract import Contract, contract_for_headers
 from hotline.export_files import (
     EXPORTS,
     HEADER_SEARCH_ROWS,
@@ -58,9 +57,10 @@ from hotline.export_files import (
     sweep_work,
     work_root,
 )
+from hotline.headers import is_known_header, map_header, read_header
 from hotline.lake import lake_path, place, staging_folder
-from hotline.raw_tables import EMPTY_COLUMN, ensure_raw_tables, insert_by_record, try_fast
-from hotline.records import damaged_text_encoding, header
+from hotline.raw_tables import ensure_raw_tables, insert_by_record, try_fast
+from hotline.records import damaged_text_encoding
 from hotline.settings import duckdb_config, duckdb_path, exports_dir
 
 WHAT_TO_DO = (
@@ -85,47 +85,6 @@ class LandingReport:
     not_landed: list[tuple[str, str]] = field(default_factory=list)  # (file or file#sheet, why)
     still_rejected: list[tuple[str, str]] = field(default_factory=list)  # rejected by an earlier run, unchanged
     started_at: datetime | None = None  # the warehouse's clock when this landing began
-
-
-def read_header(path: Path, encoding: str) -> tuple[int, list[str]]:
-    """(title lines above the header, the header's cells): the header may sit below a title."""
-    try:
-        return header(path, encoding, _is_known_header)
-    except (ValueError, StopIteration):
-        raise FileRejected("is empty (no header row) or its first line is not readable text") from None
-
-
-def map_header(headers: list[str]) -> tuple[Contract, list[str]]:
-    """The contract the file follows and the English name of each of its columns.
-
-    Empty columns at the end (a trailing comma on every line) are kept under
-    placeholder names and never loaded; a blank header elsewhere is named by its
-    position, a repeated one by its Chinese name.
-    """
-    cleaned = [h.strip().lstrip("\ufeff") for h in headers]
-    trailing = 0
-    while cleaned and not cleaned[-1]:
-        cleaned.pop()
-        trailing += 1
-    blank = [str(i) for i, h in enumerate(cleaned, start=1) if not h]
-    if blank:
-        raise FileRejected(f"has column(s) without a header at position(s) {', '.join(blank)} (counting from 1)")
-    contract = contract_for_headers(cleaned)
-    if contract is None:
-        raise FileRejected(f"has no header this warehouse knows: {', '.join(cleaned[:6])} ...")
-    known = contract.header_map()
-    unknown = [h for h in cleaned if h not in known]
-    if unknown:
-        raise FileRejected(f"has header(s) nobody knows for the {contract.table} contract: {', '.join(unknown)}")
-    names = [known[h] for h in cleaned]
-    chinese = {c.name: c.header_zh for c in contract.columns}
-    repeated = sorted({n for n in names if names.count(n) > 1})
-    if repeated:
-        raise FileRejected(f"has a column twice: {', '.join(f'{chinese[n]} ({n})' for n in repeated)}")
-    missing = [c.header_zh + f" ({c.name})" for c in contract.columns if c.required and c.name not in names]
-    if missing:
-        raise FileRejected(f"is missing required column(s): {', '.join(missing)}")
-    return contract, names + [f"{EMPTY_COLUMN}{len(names) + i}" for i in range(1, trailing + 1)]
 
 
 def land_file(
@@ -238,10 +197,6 @@ def other_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() not in EXPORTS)
 
 
-def _is_known_header(cells: list[str]) -> bool:
-    return contract_for_headers(cells) is not None
-
-
 def landing_units(path: Path, report: LandingReport) -> list[tuple[str | None, str | None, int | None]]:
     """(sheet, name, header row) of each part of a file that lands: the file itself, or each
     sheet of a workbook that has a header this warehouse knows (found once, here); other
@@ -249,7 +204,7 @@ def landing_units(path: Path, report: LandingReport) -> list[tuple[str | None, s
     if file_format(path) == "csv":
         return [(None, None, None)]
     try:
-        positions = {sheet: header_position(path, sheet, _is_known_header) for sheet in sheet_names(path)}
+        positions = {sheet: header_position(path, sheet, is_known_header) for sheet in sheet_names(path)}
     except Exception:  # not a workbook after all: land_file rejects it with the reason
         return [(None, None, None)]
     known = [(sheet, start) for sheet, start in positions.items() if start is not None]
