@@ -88,6 +88,7 @@ def run_spark(size: int, exports: Path, following: Path, data: Path, results_dir
     record = {
         "size": size,
         "engine": "spark",
+        "raw_rows_written_by": "landing",  # the lake, read by both engines (before: copied from DuckDB tables)
         "rows": rows_in(exports),
         "new_period_rows": rows_in(following),
         "date": datetime.now().isoformat(timespec="seconds"),
