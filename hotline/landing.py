@@ -59,7 +59,7 @@ from hotline.export_files import (
 )
 from hotline.headers import is_known_header, map_header, read_header
 from hotline.lake import lake_path, place, staging_folder
-from hotline.raw_tables import ensure_raw_tables, insert_by_record, try_fast
+from hotline.raw_tables import ensure_raw_tables, try_fast, write_by_record
 from hotline.records import damaged_text_encoding
 from hotline.settings import duckdb_config, duckdb_path, exports_dir
 
@@ -166,7 +166,7 @@ def _land_new(con, path: Path, roots: tuple[Path, Path], sheet: str | None, name
                 if rows is None:
                     con.execute("rollback")
                     con.execute("begin transaction")
-                    rows, rejected = insert_by_record(
+                    rows, rejected = write_by_record(
                         con, contract, names, source, source_encoding, name, digest, workdir, out, skip
                     )
             con.execute(

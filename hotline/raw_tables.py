@@ -145,7 +145,7 @@ def _write_fast(
     return written
 
 
-def insert_by_record(
+def write_by_record(
     con, contract, names, source: Path, encoding: str, name: str, digest: str, workdir: Path, out: Path, skip: int = 0
 ):
     """Slow path: the file record by record (hotline.records); rejected records are set aside."""
