@@ -39,8 +39,12 @@
 {%- endmacro %}
 
 {% macro new_rows_since(relation) -%}
+    {#- read at execution only: a value read while parsing would make each run re-parse the tests -#}
+    {%- if not execute -%}
+        {%- do return('') -%}
+    {%- endif -%}
     {%- set since = env_var('HOTLINE_TESTS_SINCE', '') -%}
-    {%- if not execute or not since or flags.FULL_REFRESH -%}
+    {%- if not since or flags.FULL_REFRESH -%}
         {%- do return('') -%}
     {%- endif -%}
     {%- if not modules.re.fullmatch('[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9:.]+', since) -%}
