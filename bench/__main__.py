@@ -40,7 +40,7 @@ from bench.numbers import LEAN, LEAN_NEW, compare, machine, rows_in, unit_period
 from hotline.dbt_cli import dbt_executable
 from hotline.generate import _write_period, generate
 from hotline.settings import PROJECT_DIR
-from hotline.test_scope import record_passed, tests_since
+from hotline.test_scope import build_scope, record_passed
 
 BENCH_DIR = PROJECT_DIR / "bench"
 RESULTS_DIR = BENCH_DIR / "results"
@@ -185,11 +185,8 @@ def run(
     incremental_land = results[-1]
     # as hotline.pipeline runs it: the tests of ticket-grain models read the rows no passing build tested,
     # no unit tests (they check the SQL, and ran in the full build)
-    timed(
-        "incremental build",
-        [dbt, "build", "--exclude", "resource_type:seed", "resource_type:unit_test"],
-        tests_since(warehouse),
-    )
+    extra, scope = build_scope(warehouse, incremental=True)
+    timed("incremental build", [dbt, "build", "--exclude", "resource_type:seed", *extra], scope)
     timed(
         "checks (GX)",
         [python, "-m", "orchestration.quality", "--database", str(warehouse)],

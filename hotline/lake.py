@@ -126,7 +126,7 @@ def attach_views(con, lake: Path) -> None:
             "select " + ", ".join(f"cast(null as {t}) as {n}" for n, t in columns) + " limit 0",
             folder / SCHEMA_FOLDER,
         )
-        if _kind(con, contract.table) == "BASE TABLE":
+        if raw_kind(con, contract.table) == "BASE TABLE":
             _move_table(con, contract, lake)
         _require_folders(con, contract.table, lake)
         select = ", ".join(n for n, _ in columns)
@@ -165,7 +165,8 @@ def copy_warehouse(source: Path, target: Path) -> None:
         shutil.copytree(lake, copy, dirs_exist_ok=True)
 
 
-def _kind(con, table: str) -> str | None:
+def raw_kind(con, table: str) -> str | None:
+    """'BASE TABLE', 'VIEW' or None: what raw.<table> is in this DuckDB file."""
     row = con.execute(
         "select table_type from information_schema.tables where table_schema = 'raw' and table_name = ?", [table]
     ).fetchone()
@@ -235,7 +236,7 @@ def sync_lake(working: Path, lake: Path | None = None) -> dict[str, int]:
     written: dict[str, int] = {}
     con = duckdb.connect(str(working), read_only=True, config=duckdb_config())
     try:
-        views = {c.table for c in CONTRACTS if _kind(con, c.table) == "VIEW"}
+        views = {c.table for c in CONTRACTS if raw_kind(con, c.table) == "VIEW"}
         if views:  # landed files: already in the lake; a killed run's leftovers go
             sweep(con, lake)
         for table in _tables(con, "raw"):

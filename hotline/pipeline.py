@@ -21,7 +21,7 @@ from hotline.dbt_cli import DbtFailed, run_dbt
 from hotline.landing import land_folder
 from hotline.settings import duckdb_path, exports_dir, salt_problem
 from hotline.summary import files_over_threshold
-from hotline.test_scope import SINCE, record_passed, tests_since
+from hotline.test_scope import build_scope, record_passed
 from hotline.writer_lock import EXIT_BUILD_RUNNING, BuildRunning, writer_lock
 
 LANDING_STARTED = "HOTLINE_LANDING_STARTED_AT"  # read by the quarantine-share test: this run's files only
@@ -85,13 +85,9 @@ def build(
         args = ["build", "--exclude", "resource_type:seed"]
         # the embedded sample replaces raw.* wholesale, so its build is always a full one;
         # landed files only ever add, so their builds are incremental
-        env = {**env, SINCE: ""}  # every row tested, whatever the caller's environment holds
-        if full_refresh or folder is None:
-            args.append("--full-refresh")
-        else:  # the tests of ticket-grain models read the rows no passing build has tested;
-            # unit tests check the SQL, not the data: full builds and make test run them
-            args += ["--exclude", "resource_type:unit_test"]
-            env.update(tests_since(database))
+        extra, scope = build_scope(database, incremental=not (full_refresh or folder is None))
+        args += extra
+        env = {**env, **scope}
         try:
             run_dbt(args, env)
         except DbtFailed as failed:

@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 
 from hotline.contract import CONTRACTS, Contract
-from hotline.lake import PARQUET, attach_views
+from hotline.lake import PARQUET, attach_views, raw_kind
 from hotline.records import records
 
 EMPTY_COLUMN = "_empty_column_"  # the name of an empty trailing header column (never loaded)
@@ -106,11 +106,9 @@ def ensure_raw_tables(con: duckdb.DuckDBPyConnection, lake: Path) -> None:
 
 
 def _drop(con, table: str) -> None:
-    row = con.execute(
-        "select table_type from information_schema.tables where table_schema = 'raw' and table_name = ?", [table]
-    ).fetchone()
-    if row:
-        con.execute(f"drop {'view' if row[0] == 'VIEW' else 'table'} raw.{table}")
+    kind = raw_kind(con, table)
+    if kind:
+        con.execute(f"drop {'view' if kind == 'VIEW' else 'table'} raw.{table}")
 
 
 def _write_fast(

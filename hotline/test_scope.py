@@ -22,6 +22,18 @@ SINCE = "HOTLINE_TESTS_SINCE"
 TABLE = "meta.tests_passed_through"  # not raw: raw holds landed rows only, copied by file hash
 
 
+def build_scope(database: Path, incremental: bool) -> tuple[list[str], dict[str, str]]:
+    """dbt's extra arguments and environment for a build of ``database``.
+
+    A full build tests every row; an incremental one tests the rows no passing build
+    has tested and leaves unit tests (they check the SQL, not the data) to full builds
+    and make test. HOTLINE_TESTS_SINCE is always set, so a caller's stale value never leaks in.
+    """
+    if not incremental:
+        return ["--full-refresh"], {SINCE: ""}
+    return ["--exclude", "resource_type:unit_test"], {SINCE: "", **tests_since(database)}
+
+
 def tests_since(database: Path) -> dict[str, str]:
     """The environment of an incremental build: HOTLINE_TESTS_SINCE, when a build has passed before."""
     con = duckdb.connect(str(database), read_only=True, config=duckdb_config())

@@ -16,7 +16,7 @@ from dagster import AssetExecutionContext, Output
 from dagster_dbt import DbtCliResource, dbt_assets
 
 from hotline.settings import duckdb_path, exports_dir
-from hotline.test_scope import SINCE, record_passed, tests_since
+from hotline.test_scope import build_scope, record_passed
 from hotline.warehouse_db import open_warehouse
 from orchestration.landing import WRITER_TAG
 from orchestration.project import dbt_project
@@ -49,14 +49,10 @@ def _relations(con) -> dict[str, str]:
     op_tags=WRITER_TAG,
 )
 def hotline_dbt_models(context: AssetExecutionContext, dbt: DbtCliResource):
-    args = ["build", "--exclude", DBT_SELECTION_EXCLUDE]
-    os.environ.pop(SINCE, None)
-    if exports_dir() is None:
-        args.append("--full-refresh")  # the embedded sample replaces raw.* wholesale: rebuild, cheaply
-    else:  # incremental: the tests of ticket-grain models read the rows no passing build has tested;
-        # unit tests check the SQL, not the data: full builds and make test run them
-        args += ["--exclude", "resource_type:unit_test"]
-        os.environ.update(tests_since(duckdb_path()))
+    # the embedded sample replaces raw.* wholesale: a full build; landed files: an incremental one
+    extra, scope = build_scope(duckdb_path(), incremental=exports_dir() is not None)
+    args = ["build", "--exclude", DBT_SELECTION_EXCLUDE, *extra]
+    os.environ.update(scope)  # dbt's process inherits this one's environment
     invocation = dbt.cli(args, context=context, raise_on_error=False)
     events = list(invocation.stream())
     con = open_warehouse(duckdb_path())  # whichever engine built it (HOTLINE_ENGINE)

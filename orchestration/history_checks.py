@@ -18,9 +18,7 @@ from hotline.dbt_cli import DbtFailed, run_dbt
 from hotline.settings import duckdb_path
 from hotline.test_scope import SINCE
 from hotline.writer_lock import writer_lock
-
-TIMEZONE = "Asia/Shanghai"
-WRITER_TAGS = {"hotline/writer": "duckdb"}  # dbt holds the DuckDB file while it tests: one at a time
+from orchestration.automation import TIMEZONE, WRITER_TAGS  # dbt holds the DuckDB file while it tests
 
 
 @op(tags=WRITER_TAGS)
