@@ -34,7 +34,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from bench.floor import copy_inputs, rerun_floor, write_scripts
+from bench.floor import compile_floor, copy_inputs, rerun_floor
 from bench.measure import Measurement, measure
 from bench.numbers import LEAN, LEAN_NEW, compare, machine, rows_in, unit_periods
 from hotline.dbt_cli import dbt_executable
@@ -70,6 +70,18 @@ def prepare_data(size: int, data: Path, log) -> tuple[Path, Path, float]:
     seconds = (datetime.now() - started).total_seconds()
     print(f"generated {size:,} tickets in {seconds:.0f} s", file=log, flush=True)
     return exports, following, seconds
+
+
+def node_seconds(run_results: Path, keep: Path, top: int = 8) -> dict:
+    """dbt's node-seconds of a build (models, tests, the costliest nodes); its run_results kept as ``keep``."""
+    shutil.copy(run_results, keep)
+    nodes = json.loads(keep.read_text())["results"]
+    costliest = sorted(nodes, key=lambda r: -r["execution_time"])[:top]
+    return {
+        "models": sum(r["execution_time"] for r in nodes if r["unique_id"].startswith("model.")),
+        "tests": sum(r["execution_time"] for r in nodes if r["unique_id"].startswith(("test.", "unit_test."))),
+        "costliest": [[r["unique_id"].split(".")[-1], round(r["execution_time"], 2)] for r in costliest],
+    }
 
 
 def baseline(name: str, command: list[str], out: Path, results: list, env: dict, log) -> pd.DataFrame | None:
@@ -131,22 +143,12 @@ def run(
     )
     timed("full build", [dbt, "build", "--exclude", "resource_type:seed", "--full-refresh"])
     record_passed(warehouse)  # as hotline.pipeline does after a passing build
-    shutil.copy(data / "target" / "run_results.json", data / "run_results_full_build.json")
-    node_times = json.loads((data / "target" / "run_results.json").read_text())["results"]
-    model_seconds = sum(r["execution_time"] for r in node_times if r["unique_id"].startswith("model."))
-    test_seconds = sum(r["execution_time"] for r in node_times if r["unique_id"].startswith(("test.", "unit_test.")))
+    full_nodes = node_seconds(data / "target" / "run_results.json", data / "run_results_full_build.json")
     warehouse_numbers = unit_periods(warehouse)
 
     # the floor: same raw rows and configuration, the compiled SQL run directly
     copy_inputs(warehouse, floor)
-    measure(
-        "compile",
-        [dbt, "compile", "--full-refresh"],
-        {**env, "HOTLINE_DUCKDB_PATH": str(floor)},
-        cwd=PROJECT_DIR,
-        log=log,
-    )
-    scripts = write_scripts(data / "target", data / "floor" / "sql")
+    scripts = compile_floor({**env, "HOTLINE_DUCKDB_PATH": str(floor)}, floor.parent, log)
     timed(
         "full build floor (DuckDB SQL)",
         [
@@ -187,6 +189,7 @@ def run(
     # no unit tests (they check the SQL, and ran in the full build)
     extra, scope = build_scope(warehouse, incremental=True)
     timed("incremental build", [dbt, "build", "--exclude", "resource_type:seed", *extra], scope)
+    incremental_nodes = node_seconds(data / "target" / "run_results.json", data / "run_results_incremental_build.json")
     timed(
         "checks (GX)",
         [python, "-m", "orchestration.quality", "--database", str(warehouse)],
@@ -231,7 +234,8 @@ def run(
         },
         "generation_seconds": generation_seconds,
         "phases": [vars(r) for r in results],
-        "dbt_node_seconds": {"models": model_seconds, "tests": test_seconds},
+        "dbt_node_seconds": full_nodes,
+        "incremental_node_seconds": incremental_nodes,
         "incremental_land_wall": incremental_land.wall,
         "pandas_note": pandas_note,
         "comparisons": comparisons,

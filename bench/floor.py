@@ -107,6 +107,18 @@ def copy_inputs(warehouse: Path, floor: Path, leave_out: list[str] | None = None
         con.close()
 
 
+def compile_floor(env: dict, floor_dir: Path, log) -> dict[str, Path]:
+    """dbt's full-refresh SQL for the floor's database, compiled into the floor's own target folder.
+
+    Its own folder, so that the warehouse's target keeps the partial-parse state of the
+    warehouse's profile, as a production run's does between runs.
+    """
+    target = floor_dir / "target"
+    env = {**env, "DBT_TARGET_PATH": str(target)}
+    measure("compile", [dbt_executable(), "compile", "--full-refresh"], env, cwd=PROJECT_DIR, log=log)
+    return write_scripts(target, floor_dir / "sql")
+
+
 def rerun_floor(size: int, data_root: Path, results_dir: Path) -> dict:
     """Measure the floor again for a recorded size, on the raw rows of the full build (24 periods)."""
     data = data_root / str(size)
@@ -116,14 +128,9 @@ def rerun_floor(size: int, data_root: Path, results_dir: Path) -> dict:
     shutil.rmtree(floor.parent, ignore_errors=True)
     floor.parent.mkdir(parents=True)
     copy_inputs(warehouse, floor, leave_out=[p.name for p in (data / "next").glob("*.csv")])
-    env = {
-        "HOTLINE_DUCKDB_PATH": str(floor),
-        "DBT_TARGET_PATH": str(data / "target"),
-        "DBT_LOG_PATH": str(data / "logs"),
-    }
+    env = {"HOTLINE_DUCKDB_PATH": str(floor), "DBT_LOG_PATH": str(data / "logs")}
     with open(data / "bench.log", "a", encoding="utf-8") as log:
-        measure("compile", [dbt_executable(), "compile", "--full-refresh"], env, cwd=PROJECT_DIR, log=log)
-        scripts = write_scripts(data / "target", data / "floor" / "sql")
+        scripts = compile_floor(env, floor.parent, log)
         result = measure(
             "full build floor (DuckDB SQL)",
             [

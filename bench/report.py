@@ -115,6 +115,17 @@ def summarise(record: dict) -> list[str]:
         f"dbt's own accounting of the full build (node time, summed over its two threads): {models:.1f} s in "
         f"models, {tests:.1f} s in tests, against {full['wall']:.1f} s of wall time.",
         "",
+    ]
+    incremental = record.get("incremental_node_seconds")
+    if incremental:
+        costliest = ", ".join(f"{name} {seconds:.2f}" for name, seconds in incremental["costliest"])
+        lines += [
+            f"The incremental build's: {incremental['models']:.1f} s in models, {incremental['tests']:.1f} s in "
+            f"tests, against {build['wall']:.1f} s of wall time (dbt's start-up and parsing are the rest); "
+            f"costliest nodes (s): {costliest}.",
+            "",
+        ]
+    lines += [
         "Same unit-period numbers (cells that differ; counts and ranks exact, rates within 1e-9, scores to the cent):",
         "",
     ]

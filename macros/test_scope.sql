@@ -58,3 +58,16 @@
     {%- endfor -%}
     {%- do return('') -%}
 {%- endmacro %}
+
+{#-
+    landing_started_at(): when this run's landing began (HOTLINE_LANDING_STARTED_AT,
+    set by the pipeline), as a timestamp literal; before any data when unset. Read
+    at execution only, like HOTLINE_TESTS_SINCE: it changes every run.
+-#}
+{% macro landing_started_at() -%}
+    {%- set started = env_var('HOTLINE_LANDING_STARTED_AT', '') if execute else '' -%}
+    {%- if started and not modules.re.fullmatch('[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9:.]+', started) -%}
+        {%- do exceptions.raise_compiler_error('HOTLINE_LANDING_STARTED_AT is not a timestamp: ' ~ started) -%}
+    {%- endif -%}
+    {{- return("cast('" ~ (started or '1900-01-01 00:00:00') ~ "' as timestamp)") -}}
+{%- endmacro %}

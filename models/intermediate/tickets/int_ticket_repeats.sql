@@ -4,8 +4,17 @@
 -- var('repeat_window_days')). Tickets linked this way form chains: consecutive
 -- tickets of one caller, or of one place and category, each within N days of the
 -- one before; a gap of more than N days starts a new chain. One row per ticket and
--- link; is_repeat is true for every ticket of a chain but its first. The chain id is
--- a hash of the link (in letters only), never the phone hash itself.
+-- link; is_repeat is true for every ticket of a chain but its first. The link and
+-- chain ids are hashes of the link (in letters only), never the phone hash itself.
+-- Incremental: only the links the changed tickets (newest version landed since the
+-- last run) hold now or held before are renumbered, each from all its tickets; a
+-- changed window (cfg_repeat_windows, the variable) needs a full refresh.
+{{ config(
+    materialized=ticket_grain_materialization(),
+    incremental_strategy=incremental_strategy(),
+    unique_key='link_id',
+) }}
+
 with
 
 tickets as (
@@ -16,12 +25,16 @@ tickets as (
         unit_id,
         received_at,
         category_path,
-        caller_phone_hash
+        caller_phone_hash,
+        source_loaded_at
     from {{ ref('int_tickets_enriched') }}
 ),
 
 places as (
-    select * from {{ ref('int_ticket_places') }}
+    select
+        ticket_id,
+        place_name
+    from {{ ref('int_ticket_places') }}
     where place_name is not null
 ),
 
@@ -29,30 +42,53 @@ windows as (
     select * from {{ ref('cfg_repeat_windows') }}
 ),
 
-links as (
-    select
-        tickets.*,
-        'caller' as link_kind,
-        tickets.caller_phone_hash as link_key,
-        cast(null as {{ dbt.type_string() }}) as place_name
-    from tickets
-    where tickets.caller_phone_hash is not null
-    union all
-    select
-        tickets.*,
-        'place' as link_kind,
-        {{ dbt.concat(['places.place_name', "'|'", 'tickets.category_path']) }} as link_key,
-        places.place_name
-    from tickets
-    inner join places on tickets.ticket_id = places.ticket_id
-),
+{% if is_incremental() %}
+    changed_tickets as (
+        select tickets.* from tickets
+        where tickets.source_loaded_at > {{ watermark('source_loaded_at') }}
+    ),
+
+    -- the links the changed tickets hold now
+    changed_links as (
+        {{ repeat_links('changed_tickets', 'places') }}
+    ),
+
+    -- ... and held before: every ticket of these links is chained again
+    affected as (
+        select changed_links.link_id from changed_links
+        union
+        select previous.link_id from {{ this }} as previous
+        where previous.ticket_id in (select changed_tickets.ticket_id from changed_tickets)
+    ),
+
+    members as (
+        select changed_tickets.ticket_id from changed_tickets
+        union
+        select previous.ticket_id from {{ this }} as previous
+        where previous.link_id in (select affected.link_id from affected)
+    ),
+
+    member_tickets as (
+        select tickets.* from tickets
+        where tickets.ticket_id in (select members.ticket_id from members)
+    ),
+
+    links as (
+        select keyed.* from ({{ repeat_links('member_tickets', 'places') }}) as keyed
+        where keyed.link_id in (select affected.link_id from affected)
+    ),
+{% else %}
+    links as (
+        {{ repeat_links('tickets', 'places') }}
+    ),
+{% endif %}
 
 ordered as (
     select
         links.*,
         coalesce(windows.window_days, {{ var('repeat_window_days') }}) as window_days,
         lag(links.received_at) over (
-            partition by links.jurisdiction, links.link_kind, links.link_key
+            partition by links.link_id
             order by links.received_at asc, links.ticket_id asc
         ) as previous_received_at
     from links
@@ -75,7 +111,7 @@ chained as (
     select
         starts.*,
         sum(starts.starts_chain) over (
-            partition by starts.jurisdiction, starts.link_kind, starts.link_key
+            partition by starts.link_id
             order by starts.received_at asc, starts.ticket_id asc
             rows between unbounded preceding and current row
         ) as chain_number
@@ -90,14 +126,15 @@ final as (
         unit_id,
         received_at,
         link_kind,
+        link_id,
         place_name,
         case when link_kind = 'place' then category_path end as category_path,
-        -- letters only (the hash's digits mapped to g-p): an id no phone or ID pattern can match
-        translate(md5({{ dbt.concat([
+        {{ letters_hash(dbt.concat([
             'jurisdiction', "'|'", 'link_kind', "'|'", 'link_key', "'|'",
             'cast(chain_number as ' ~ dbt.type_string() ~ ')'
-        ]) }}), '0123456789', 'ghijklmnop') as chain_id,
-        starts_chain = 0 as is_repeat
+        ])) }} as chain_id,
+        starts_chain = 0 as is_repeat,
+        source_loaded_at
     from chained
 )
 

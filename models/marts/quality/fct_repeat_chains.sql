@@ -2,20 +2,11 @@
 -- caller, or about the same place and category, each within the jurisdiction's
 -- window of the one before (int_ticket_repeats). No personal data: the chain is
 -- named by a hash, a caller chain carries no phone, name or hash of either.
+-- A chain's first ticket is its one ticket that repeats nothing (is_repeat false).
 with
 
 repeats as (
-    select
-        int_ticket_repeats.*,
-        first_value(int_ticket_repeats.ticket_id) over (
-            partition by int_ticket_repeats.chain_id
-            order by int_ticket_repeats.received_at asc, int_ticket_repeats.ticket_id asc
-        ) as first_ticket_id,
-        first_value(int_ticket_repeats.period_label) over (
-            partition by int_ticket_repeats.chain_id
-            order by int_ticket_repeats.received_at asc, int_ticket_repeats.ticket_id asc
-        ) as first_period_label
-    from {{ ref('int_ticket_repeats') }}
+    select * from {{ ref('int_ticket_repeats') }}
 ),
 
 final as (
@@ -25,8 +16,8 @@ final as (
         max(link_kind) as link_kind,
         max(place_name) as place_name,
         max(category_path) as category_path,
-        max(first_ticket_id) as first_ticket_id,
-        max(first_period_label) as first_period_label,
+        max(case when not is_repeat then ticket_id end) as first_ticket_id,
+        max(case when not is_repeat then period_label end) as first_period_label,
         min(received_at) as first_received_at,
         max(received_at) as last_received_at,
         cast(count(*) as integer) as ticket_count

@@ -9,6 +9,13 @@ versions as (
     select * from {{ ref('stg_hotline__ticket_versions') }}
 ),
 
+-- only a ticket seen in more than one export can have a stale one
+seen_twice as (
+    select distinct versions.ticket_id
+    from versions
+    where versions.version_number > 1
+),
+
 in_load_order as (
     select
         ticket_id,
@@ -23,6 +30,7 @@ in_load_order as (
             rows between unbounded preceding and 1 preceding
         ) as newest_known_before
     from versions
+    where ticket_id in (select seen_twice.ticket_id from seen_twice)
 ),
 
 newest_before as (

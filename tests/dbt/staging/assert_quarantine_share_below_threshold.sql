@@ -13,4 +13,4 @@ select
 from {{ ref('fct_file_reconciliation') }}
 where
     quarantined_share > {{ var('quarantine_max_share') }}
-    and loaded_at >= cast('{{ env_var("HOTLINE_LANDING_STARTED_AT", "1900-01-01 00:00:00") }}' as timestamp)
+    and loaded_at >= {{ landing_started_at() }}
