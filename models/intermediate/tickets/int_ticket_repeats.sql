@@ -6,13 +6,17 @@
 -- one before; a gap of more than N days starts a new chain. One row per ticket and
 -- link; is_repeat is true for every ticket of a chain but its first. The link and
 -- chain ids are hashes of the link (in letters only), never the phone hash itself.
--- Incremental: only the links the changed tickets (newest version landed since the
--- last run) hold now or held before are renumbered, each from all its tickets; a
--- changed window (cfg_repeat_windows, the variable) needs a full refresh.
+-- Incremental: a link that a changed ticket (newest version landed since the last
+-- run) holds now or held before is renumbered from that ticket's place in time on,
+-- continuing the chain number of the link's last ticket before it; earlier rows stay.
+-- A ticket that left a link is written as a row without chain (a tombstone: it
+-- replaces the old row) and removed after the insert. A changed window
+-- (cfg_repeat_windows, the variable) needs a full refresh.
 {{ config(
     materialized=ticket_grain_materialization(),
     incremental_strategy=incremental_strategy(),
-    unique_key='link_id',
+    unique_key=['link_id', 'ticket_id'],
+    post_hook="{% if is_incremental() %}delete from {{ this }} where chain_id is null{% endif %}",
 ) }}
 
 with
@@ -48,38 +52,115 @@ windows as (
         where tickets.source_loaded_at > {{ watermark('source_loaded_at') }}
     ),
 
-    -- the links the changed tickets hold now
+    -- the links the changed tickets hold now ...
     changed_links as (
         {{ repeat_links('changed_tickets', 'places') }}
     ),
 
-    -- ... and held before: every ticket of these links is chained again
-    affected as (
-        select changed_links.link_id from changed_links
-        union
-        select previous.link_id from {{ this }} as previous
+    -- ... and held before
+    previous_links as (
+        select previous.*
+        from {{ this }} as previous
         where previous.ticket_id in (select changed_tickets.ticket_id from changed_tickets)
     ),
 
-    members as (
-        select changed_tickets.ticket_id from changed_tickets
-        union
-        select previous.ticket_id from {{ this }} as previous
-        where previous.link_id in (select affected.link_id from affected)
+    -- each such link is renumbered from the earliest of those tickets on
+    cuts as (
+        select
+            moved.link_id,
+            min(moved.received_at) as renumber_from
+        from (
+            select changed_links.link_id, changed_links.received_at from changed_links
+            union all
+            select previous_links.link_id, previous_links.received_at from previous_links
+        ) as moved
+        group by moved.link_id
     ),
 
-    member_tickets as (
-        select tickets.* from tickets
-        where tickets.ticket_id in (select members.ticket_id from members)
+    kept as (
+        select
+            previous.*,
+            cuts.renumber_from
+        from {{ this }} as previous
+        inner join cuts on previous.link_id = cuts.link_id
+        where previous.ticket_id not in (select changed_tickets.ticket_id from changed_tickets)
+    ),
+
+    -- where the renumbering starts: the link's last ticket before it
+    chain_base as (
+        select
+            kept.link_id,
+            max(kept.received_at) as base_received_at,
+            max(kept.chain_number) as base_chain_number
+        from kept
+        where kept.received_at < kept.renumber_from
+        group by kept.link_id
     ),
 
     links as (
-        select keyed.* from ({{ repeat_links('member_tickets', 'places') }}) as keyed
-        where keyed.link_id in (select affected.link_id from affected)
+        select
+            kept.ticket_id,
+            kept.jurisdiction,
+            kept.period_label,
+            kept.unit_id,
+            kept.received_at,
+            kept.category_path,
+            kept.source_loaded_at,
+            kept.link_kind,
+            kept.place_name,
+            kept.link_id
+        from kept
+        where kept.received_at >= kept.renumber_from
+        union all
+        select
+            changed_links.ticket_id,
+            changed_links.jurisdiction,
+            changed_links.period_label,
+            changed_links.unit_id,
+            changed_links.received_at,
+            changed_links.category_path,
+            changed_links.source_loaded_at,
+            changed_links.link_kind,
+            changed_links.place_name,
+            changed_links.link_id
+        from changed_links
+    ),
+
+    -- a link a changed ticket no longer holds: its old row is replaced by one without chain
+    tombstones as (
+        select
+            previous_links.ticket_id,
+            previous_links.jurisdiction,
+            previous_links.period_label,
+            previous_links.unit_id,
+            previous_links.received_at,
+            previous_links.link_kind,
+            previous_links.link_id,
+            previous_links.place_name,
+            previous_links.category_path,
+            cast(null as {{ dbt.type_string() }}) as chain_id,
+            cast(null as {{ dbt.type_int() }}) as chain_number,
+            cast(null as boolean) as is_repeat,
+            previous_links.source_loaded_at
+        from previous_links
+        where not exists (
+            select 1 from changed_links
+            where
+                changed_links.link_id = previous_links.link_id
+                and changed_links.ticket_id = previous_links.ticket_id
+        )
     ),
 {% else %}
     links as (
         {{ repeat_links('tickets', 'places') }}
+    ),
+
+    chain_base as (
+        select
+            cast(null as {{ dbt.type_string() }}) as link_id,
+            cast(null as {{ dbt.type_timestamp() }}) as base_received_at,
+            cast(null as {{ dbt.type_int() }}) as base_chain_number
+        where 1 = 0
     ),
 {% endif %}
 
@@ -87,12 +168,17 @@ ordered as (
     select
         links.*,
         coalesce(windows.window_days, {{ var('repeat_window_days') }}) as window_days,
-        lag(links.received_at) over (
-            partition by links.link_id
-            order by links.received_at asc, links.ticket_id asc
-        ) as previous_received_at
+        coalesce(
+            lag(links.received_at) over (
+                partition by links.link_id
+                order by links.received_at asc, links.ticket_id asc
+            ),
+            chain_base.base_received_at
+        ) as previous_received_at,
+        coalesce(chain_base.base_chain_number, 0) as base_chain_number
     from links
     left join windows on links.jurisdiction = windows.jurisdiction
+    left join chain_base on links.link_id = chain_base.link_id
 ),
 
 starts as (
@@ -110,7 +196,7 @@ starts as (
 chained as (
     select
         starts.*,
-        sum(starts.starts_chain) over (
+        starts.base_chain_number + sum(starts.starts_chain) over (
             partition by starts.link_id
             order by starts.received_at asc, starts.ticket_id asc
             rows between unbounded preceding and current row
@@ -129,13 +215,16 @@ final as (
         link_id,
         place_name,
         case when link_kind = 'place' then category_path end as category_path,
-        {{ letters_hash(dbt.concat([
-            'jurisdiction', "'|'", 'link_kind', "'|'", 'link_key', "'|'",
-            'cast(chain_number as ' ~ dbt.type_string() ~ ')'
-        ])) }} as chain_id,
+        {{ letters_hash(dbt.concat(['link_id', "'|'", 'cast(chain_number as ' ~ dbt.type_string() ~ ')'])) }}
+            as chain_id,
+        chain_number,
         starts_chain = 0 as is_repeat,
         source_loaded_at
     from chained
 )
 
 select * from final
+{%- if is_incremental() %}
+    union all
+    select * from tombstones
+{%- endif %}
