@@ -81,6 +81,11 @@ def node_seconds(run_results: Path, keep: Path, top: int = 8) -> dict:
         "models": sum(r["execution_time"] for r in nodes if r["unique_id"].startswith("model.")),
         "tests": sum(r["execution_time"] for r in nodes if r["unique_id"].startswith(("test.", "unit_test."))),
         "costliest": [[r["unique_id"].split(".")[-1], round(r["execution_time"], 2)] for r in costliest],
+        "model_seconds": {
+            r["unique_id"].split(".")[-1]: round(r["execution_time"], 2)
+            for r in nodes
+            if r["unique_id"].startswith("model.")
+        },
     }
 
 
@@ -178,6 +183,7 @@ def run(
     lean_db.parent.mkdir(parents=True)
     timed(LEAN, [*steps, "lean", "--exports", str(exports), "--db", str(lean_db), "--out", str(lean_out)])
     lean_numbers = pd.read_csv(lean_out, dtype={"unit_id": str, "period": str})
+    lean_steps = json.loads((lean_db.parent / "steps.json").read_text())
     polars_numbers = baseline(
         "polars", [*steps, "polars", "--exports", str(exports), "--out", str(data / "polars_unit_periods.csv"),
                    "--limit-gb", str(pandas_limit_gb)], data / "polars_unit_periods.csv", results, env, log,
@@ -236,6 +242,7 @@ def run(
         "phases": [vars(r) for r in results],
         "dbt_node_seconds": full_nodes,
         "incremental_node_seconds": incremental_nodes,
+        "lean_steps": lean_steps,
         "incremental_land_wall": incremental_land.wall,
         "pandas_note": pandas_note,
         "comparisons": comparisons,

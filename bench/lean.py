@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
+import time
 from pathlib import Path
 
 import duckdb
@@ -235,7 +237,15 @@ def run(files: list[Path], database: Path, jurisdiction: str = "青禾县", appe
             con.execute(changed, [[str(f) for f in files]])
             con.execute(rest)
         else:
-            con.execute(sql)
+            steps = {}
+            for statement in (part for part in sql.split(";\n") if part.strip()):
+                started = time.perf_counter()
+                con.execute(statement)
+                table = statement.split(" as", 1)[0].split()[-1]
+                steps[table] = round(time.perf_counter() - started, 3)
+            # the typing step (staged: read, typed, validated, scrubbed) is what the warehouse's
+            # landing + ticket-row staging is compared against, step for step
+            (database.parent / "steps.json").write_text(json.dumps(steps, indent=2) + "\n")
         quarantined, staged = con.execute(
             "select count(*) filter (where is_quarantined), count(*) from staged"
         ).fetchone()

@@ -87,6 +87,15 @@ def summarise(record: dict) -> list[str]:
             f"| end to end (+ checks, publish) / lean floor | {e2e_ratio:.2f}× | – |",
             f"| one new period / lean floor's new period | {new_ratio:.2f}× | {_verdict(new_ratio, 3, True)} |",
         ]
+    staged = record.get("lean_steps", {}).get("staged")
+    ticket_rows = record["dbt_node_seconds"].get("model_seconds", {}).get("stg_hotline__ticket_rows")
+    if staged and ticket_rows:
+        typing_ratio = (ingestion["wall"] + ticket_rows) / staged
+        lines.append(
+            f"| typing step: ingestion + `stg_hotline__ticket_rows` ({ingestion['wall']:.1f} + {ticket_rows:.1f} s) "
+            f"/ the lean script's `staged` ({staged:.1f} s) | {typing_ratio:.2f}× | "
+            f"{_verdict(typing_ratio, 1.3, True)} |"
+        )
     if polars and polars.get("ok"):
         polars_ratio = polars["wall"] / (ingestion["wall"] + full["wall"])
         lines.append(

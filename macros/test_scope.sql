@@ -39,16 +39,9 @@
 {%- endmacro %}
 
 {% macro new_rows_since(relation) -%}
-    {#- read at execution only: a value read while parsing would make each run re-parse the tests -#}
-    {%- if not execute -%}
-        {%- do return('') -%}
-    {%- endif -%}
-    {%- set since = env_var('HOTLINE_TESTS_SINCE', '') -%}
+    {%- set since = run_timestamp('HOTLINE_TESTS_SINCE') -%}
     {%- if not since or flags.FULL_REFRESH -%}
         {%- do return('') -%}
-    {%- endif -%}
-    {%- if not modules.re.fullmatch('[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9:.]+', since) -%}
-        {%- do exceptions.raise_compiler_error('HOTLINE_TESTS_SINCE is not a timestamp: ' ~ since) -%}
     {%- endif -%}
     {%- for node in graph.nodes.values() if node.resource_type == 'model' -%}
         {%- set column = node.config.meta.get('new_rows_column') -%}
@@ -60,14 +53,22 @@
 {%- endmacro %}
 
 {#-
+    run_timestamp(name): a run-specific timestamp from the environment variable
+    `name`, or '' when unset. Read at execution only: a value read while parsing
+    would make every run re-parse the files that use it.
+-#}
+{% macro run_timestamp(name) -%}
+    {%- set value = env_var(name, '') if execute else '' -%}
+    {%- if value and not modules.re.fullmatch('[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9:.]+', value) -%}
+        {%- do exceptions.raise_compiler_error(name ~ ' is not a timestamp: ' ~ value) -%}
+    {%- endif -%}
+    {%- do return(value) -%}
+{%- endmacro %}
+
+{#-
     landing_started_at(): when this run's landing began (HOTLINE_LANDING_STARTED_AT,
-    set by the pipeline), as a timestamp literal; before any data when unset. Read
-    at execution only, like HOTLINE_TESTS_SINCE: it changes every run.
+    set by the pipeline) as a timestamp literal; before any data when unset.
 -#}
 {% macro landing_started_at() -%}
-    {%- set started = env_var('HOTLINE_LANDING_STARTED_AT', '') if execute else '' -%}
-    {%- if started and not modules.re.fullmatch('[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9:.]+', started) -%}
-        {%- do exceptions.raise_compiler_error('HOTLINE_LANDING_STARTED_AT is not a timestamp: ' ~ started) -%}
-    {%- endif -%}
-    {{- return("cast('" ~ (started or '1900-01-01 00:00:00') ~ "' as timestamp)") -}}
+    {{- return("cast('" ~ (run_timestamp('HOTLINE_LANDING_STARTED_AT') or '1900-01-01 00:00:00') ~ "' as timestamp)") -}}
 {%- endmacro %}

@@ -41,9 +41,15 @@ input_rows as (
     where quarantine_reason_code is null
 ),
 
+-- the ticket table is read apart here, in reported_span and in batch, never through
+-- all_tickets: DuckDB materialises a CTE read more than once, a copy of every ticket
 new_tickets as (
-    select * from all_tickets
-    where source_loaded_at > {{ watermark('source_loaded_at') }}
+    select
+        changed.jurisdiction,
+        changed.period_label,
+        changed.due_period_label
+    from {{ ref('int_tickets_enriched') }} as changed
+    where changed.source_loaded_at > {{ watermark('source_loaded_at') }}
 ),
 
 reported_span as (
@@ -54,10 +60,10 @@ reported_span as (
         max(period_label) as last_period
     from (
         select
-            jurisdiction,
-            period_label
-        from all_tickets
-        where period_label is not null
+            assigned.jurisdiction,
+            assigned.period_label
+        from {{ ref('int_tickets_enriched') }} as assigned
+        where assigned.period_label is not null
         union all
         select
             jurisdiction,
@@ -124,7 +130,7 @@ batch as (
     -- everything landed so far: where the next run's watermark stands
     select max(loaded_at) as source_loaded_at
     from (
-        select max(source_loaded_at) as loaded_at from all_tickets
+        select max(enriched.source_loaded_at) as loaded_at from {{ ref('int_tickets_enriched') }} as enriched
         union all
         select max(_loaded_at) as loaded_at from official_rows
         union all
@@ -132,18 +138,18 @@ batch as (
     ) as landed
 ),
 
+-- every ticket in scope 'all', an enterprise's also in 'enterprise' (one read of tickets)
 scoped_tickets as (
     select
         tickets.*,
-        'all' as scope
+        scopes.scope
     from tickets
-    where tickets.period_label is not null
-    union all
-    select
-        tickets.*,
-        'enterprise' as scope
-    from tickets
-    where period_label is not null and is_enterprise
+    cross join (
+        select 'all' as scope
+        union all
+        select 'enterprise' as scope
+    ) as scopes
+    where tickets.period_label is not null and (scopes.scope = 'all' or tickets.is_enterprise)
 ),
 
 weighed as (

@@ -16,8 +16,10 @@ all_tickets as (
     select * from {{ ref('int_tickets_enriched') }}
 ),
 
+-- the ticket table is read apart for the changes and the batch time, never through
+-- all_tickets: DuckDB materialises a CTE read more than once, a copy of every ticket
 changes as (
-    {{ changed_ticket_periods('all_tickets') }}
+    {{ changed_ticket_periods(ref('int_tickets_enriched')) }}
 ),
 
 affected as (
@@ -32,7 +34,7 @@ tickets as (
 ),
 
 batch as (
-    select max(source_loaded_at) as source_loaded_at from all_tickets
+    select max(enriched.source_loaded_at) as source_loaded_at from {{ ref('int_tickets_enriched') }} as enriched
 ),
 
 members as (

@@ -77,24 +77,28 @@ windows as (
         group by moved.link_id
     ),
 
-    kept as (
-        select
-            previous.*,
-            cuts.renumber_from
-        from {{ this }} as previous
-        inner join cuts on previous.link_id = cuts.link_id
-        where previous.ticket_id not in (select changed_tickets.ticket_id from changed_tickets)
-    ),
-
-    -- where the renumbering starts: the link's last ticket before it
+    -- where the renumbering starts: the link's last ticket before it (a changed ticket's
+    -- old row never is: the cut is at or before it). `this` is read twice, never through
+    -- one CTE: DuckDB would materialise every row of these links, wide
     chain_base as (
         select
-            kept.link_id,
-            max(kept.received_at) as base_received_at,
-            max(kept.chain_number) as base_chain_number
-        from kept
-        where kept.received_at < kept.renumber_from
-        group by kept.link_id
+            previous.link_id,
+            max(previous.received_at) as base_received_at,
+            max(previous.chain_number) as base_chain_number
+        from {{ this }} as previous
+        inner join cuts on previous.link_id = cuts.link_id
+        where previous.received_at < cuts.renumber_from
+        group by previous.link_id
+    ),
+
+    -- the unchanged tickets of those links from there on
+    kept as (
+        select previous.*
+        from {{ this }} as previous
+        inner join cuts on previous.link_id = cuts.link_id
+        where
+            previous.received_at >= cuts.renumber_from
+            and previous.ticket_id not in (select changed_tickets.ticket_id from changed_tickets)
     ),
 
     links as (
@@ -110,7 +114,6 @@ windows as (
             kept.place_name,
             kept.link_id
         from kept
-        where kept.received_at >= kept.renumber_from
         union all
         select
             changed_links.ticket_id,
@@ -151,8 +154,20 @@ windows as (
         )
     ),
 {% else %}
+    -- what the windows carry: no phone hash, no key (the link id names it)
     links as (
-        {{ repeat_links('tickets', 'places') }}
+        select
+            all_links.ticket_id,
+            all_links.jurisdiction,
+            all_links.period_label,
+            all_links.unit_id,
+            all_links.received_at,
+            all_links.category_path,
+            all_links.source_loaded_at,
+            all_links.link_kind,
+            all_links.place_name,
+            all_links.link_id
+        from ({{ repeat_links('tickets', 'places') }}) as all_links
     ),
 
     chain_base as (

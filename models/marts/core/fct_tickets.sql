@@ -16,12 +16,14 @@ all_tickets as (
     select * from {{ ref('int_tickets_enriched') }}
 ),
 
+-- the ticket table is read again here rather than through all_tickets: a CTE read
+-- twice is materialised whole by DuckDB, which copies every ticket on every run
 changes as (
     select distinct
-        jurisdiction,
-        coalesce(period_label, '(none)') as period_label
-    from all_tickets
-    where source_loaded_at > {{ watermark('source_loaded_at') }}
+        changed.jurisdiction,
+        coalesce(changed.period_label, '(none)') as period_label
+    from {{ ref('int_tickets_enriched') }} as changed
+    where changed.source_loaded_at > {{ watermark('source_loaded_at') }}
 ),
 
 tickets as (

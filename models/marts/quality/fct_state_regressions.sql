@@ -9,11 +9,12 @@ versions as (
     select * from {{ ref('stg_hotline__ticket_versions') }}
 ),
 
--- only a ticket seen in more than one export can have a stale one
+-- only a ticket seen in more than one export can have a stale one (read apart: a CTE
+-- read twice is materialised whole by DuckDB)
 seen_twice as (
-    select distinct versions.ticket_id
-    from versions
-    where versions.version_number > 1
+    select distinct seen.ticket_id
+    from {{ ref('stg_hotline__ticket_versions') }} as seen
+    where seen.version_number > 1
 ),
 
 in_load_order as (

@@ -26,10 +26,15 @@ valid_rows as (
     where quarantine_reason_code is null and not is_exact_duplicate
 ),
 
+-- the staged rows are read apart here, never through valid_rows: DuckDB materialises a
+-- CTE read more than once, a copy of every staged row on every run
 touched_tickets as (
-    select distinct ticket_id
-    from valid_rows
-    where _loaded_at > {{ watermark('_loaded_at') }}
+    select distinct new_rows.ticket_id
+    from {{ ref('stg_hotline__ticket_rows') }} as new_rows
+    where
+        new_rows.quarantine_reason_code is null
+        and not new_rows.is_exact_duplicate
+        and new_rows._loaded_at > {{ watermark('_loaded_at') }}
 ),
 
 dated as (
