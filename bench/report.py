@@ -193,14 +193,17 @@ def overview(records: list[dict]) -> list[str]:
         **ratios,
     }
 
-    def shown(ratio, record) -> str:
+    def shown(name, ratio, record) -> str:
+        baselines = [p for p in record["phases"] if p["phase"].split(" (")[0] in ("pandas", "polars")]
+        if any(not p["ok"] and p["phase"].split(" (")[0] in name for p in baselines):
+            return "did not fit"  # a baseline that failed within its memory limit has no ratio
         try:
             return f"{ratio(record):.2f}×"
         except TypeError:  # a phase this run did not have
             return "–"
 
     for name, ratio in ratios.items():
-        lines.append(f"| **{name}** | " + " | ".join(shown(ratio, r) for r in records) + " |")
+        lines.append(f"| **{name}** | " + " | ".join(shown(name, ratio, r) for r in records) + " |")
     return [*lines, ""]
 
 
