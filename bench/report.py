@@ -194,8 +194,8 @@ def overview(records: list[dict]) -> list[str]:
     }
 
     def shown(name, ratio, record) -> str:
-        baselines = [p for p in record["phases"] if p["phase"].split(" (")[0] in ("pandas", "polars")]
-        if any(not p["ok"] and p["phase"].split(" (")[0] in name for p in baselines):
+        failed = {p["phase"].split(" (")[0] for p in record["phases"] if not p["ok"]}
+        if any(baseline in name for baseline in failed & {"pandas", "polars"}):
             return "did not fit"  # a baseline that failed within its memory limit has no ratio
         try:
             return f"{ratio(record):.2f}×"

@@ -115,18 +115,8 @@ windows as (
             kept.link_id
         from kept
         union all
-        select
-            changed_links.ticket_id,
-            changed_links.jurisdiction,
-            changed_links.period_label,
-            changed_links.unit_id,
-            changed_links.received_at,
-            changed_links.category_path,
-            changed_links.source_loaded_at,
-            changed_links.link_kind,
-            changed_links.place_name,
-            changed_links.link_id
-        from changed_links
+        -- the same columns in the same order (repeat_links)
+        select * from changed_links
     ),
 
     -- a link a changed ticket no longer holds: its old row is replaced by one without chain
@@ -154,20 +144,8 @@ windows as (
         )
     ),
 {% else %}
-    -- what the windows carry: no phone hash, no key (the link id names it)
     links as (
-        select
-            all_links.ticket_id,
-            all_links.jurisdiction,
-            all_links.period_label,
-            all_links.unit_id,
-            all_links.received_at,
-            all_links.category_path,
-            all_links.source_loaded_at,
-            all_links.link_kind,
-            all_links.place_name,
-            all_links.link_id
-        from ({{ repeat_links('tickets', 'places') }}) as all_links
+        {{ repeat_links('tickets', 'places') }}
     ),
 
     chain_base as (
