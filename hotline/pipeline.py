@@ -84,8 +84,10 @@ def build(
         env = {**env, **landed.dbt_env}
         args = ["build", "--exclude", "resource_type:seed"]
         # the embedded sample replaces raw.* wholesale, so its build is always a full one;
-        # landed files only ever add, so their builds are incremental
-        extra, scope = build_scope(database, incremental=not (full_refresh or folder is None))
+        # landed files only ever add, so their builds are incremental; unit tests run with the sample
+        extra, scope = build_scope(
+            database, incremental=not (full_refresh or folder is None), unit_tests=folder is None
+        )
         args += extra
         env = {**env, **scope}
         try:

@@ -22,16 +22,19 @@ SINCE = "HOTLINE_TESTS_SINCE"
 TABLE = "meta.tests_passed_through"  # not raw: raw holds landed rows only, copied by file hash
 
 
-def build_scope(database: Path, incremental: bool) -> tuple[list[str], dict[str, str]]:
+def build_scope(database: Path, incremental: bool, unit_tests: bool) -> tuple[list[str], dict[str, str]]:
     """dbt's extra arguments and environment for a build of ``database``.
 
     A full build tests every row; an incremental one tests the rows no passing build
-    has tested and leaves unit tests (they check the SQL, not the data) to full builds
-    and make test. HOTLINE_TESTS_SINCE is always set, so a caller's stale value never leaks in.
+    has tested. Unit tests check the SQL against fixtures, not the data: they run where
+    the SQL is developed and checked (``unit_tests``: builds of the embedded sample, so
+    ``make run`` and ``make test``), never in builds of landed exports, full or not.
+    HOTLINE_TESTS_SINCE is always set, so a caller's stale value never leaks in.
     """
+    unit = [] if unit_tests else ["--exclude", "resource_type:unit_test"]
     if not incremental:
-        return ["--full-refresh"], {SINCE: ""}
-    return ["--exclude", "resource_type:unit_test"], {SINCE: "", **tests_since(database)}
+        return ["--full-refresh", *unit], {SINCE: ""}
+    return unit, {SINCE: "", **tests_since(database)}
 
 
 def tests_since(database: Path) -> dict[str, str]:

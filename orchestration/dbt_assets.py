@@ -49,8 +49,10 @@ def _relations(con) -> dict[str, str]:
     op_tags=WRITER_TAG,
 )
 def hotline_dbt_models(context: AssetExecutionContext, dbt: DbtCliResource):
-    # the embedded sample replaces raw.* wholesale: a full build; landed files: an incremental one
-    extra, scope = build_scope(duckdb_path(), incremental=exports_dir() is not None)
+    # the embedded sample replaces raw.* wholesale: a full build, with the unit tests;
+    # landed files: an incremental one
+    landed = exports_dir() is not None
+    extra, scope = build_scope(duckdb_path(), incremental=landed, unit_tests=not landed)
     args = ["build", "--exclude", DBT_SELECTION_EXCLUDE, *extra]
     os.environ.update(scope)  # dbt's process inherits this one's environment
     invocation = dbt.cli(args, context=context, raise_on_error=False)

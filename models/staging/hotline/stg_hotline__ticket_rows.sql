@@ -290,6 +290,23 @@ as_of as (
         on row_checked._file_hash = file_checks._file_hash and row_checked._source_row = file_checks._source_row
 ),
 
+digits_written as (
+    -- free text scrubbed in three steps (macros/scrub_pii.sql), each reading the column the step before wrote
+    select
+        as_of.*,
+        {{ scrub_pii_digits('as_of.content') }} as content_digits,
+        {{ scrub_pii_digits('as_of.reply') }} as reply_digits
+    from as_of
+),
+
+numbers_scrubbed as (
+    select
+        digits_written.*,
+        {{ scrub_pii_numbers('digits_written.content_digits', 'digits_written.caller_name') }} as content_no_numbers,
+        {{ scrub_pii_numbers('digits_written.reply_digits', 'digits_written.caller_name') }} as reply_no_numbers
+    from digits_written
+),
+
 final as (
     select
         _source_file,
@@ -331,13 +348,13 @@ final as (
             when length(caller_phone_digits) >= 7
                 then {{ sha256_hex(dbt.concat([phone_salt(), 'caller_phone_digits'])) }}
         end as caller_phone_hash,
-        {{ scrub_pii('content', 'caller_name') }} as content_scrubbed,
-        {{ scrub_pii('reply', 'caller_name') }} as reply_scrubbed,
+        {{ scrub_pii_names('content_no_numbers') }} as content_scrubbed,
+        {{ scrub_pii_names('reply_no_numbers') }} as reply_scrubbed,
         -- a second identical row of a ticket in one file is a repeat, not a conflict
         quarantine_check is null and fingerprint_occurrence > 1 as is_exact_duplicate,
         split_part(quarantine_check, ':', 1) as quarantine_reason_code,
         split_part(quarantine_check, ':', 2) as quarantine_column
-    from as_of
+    from numbers_scrubbed
 )
 
 select * from final
