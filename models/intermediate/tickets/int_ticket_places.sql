@@ -16,17 +16,19 @@ with
 tickets as (
     select
         ticket_id,
-        content_scrubbed,
         _loaded_at
     from {{ ref('stg_hotline__tickets') }}
     where _loaded_at > {{ watermark('source_loaded_at') }}
 ),
 
+-- the text is read apart, never through `tickets`: DuckDB materialises a CTE read
+-- twice, and this one would copy every ticket's text
 matches as (
     select
-        ticket_id,
-        {{ unnest_places('content_scrubbed') }} as place_name
-    from tickets
+        texts.ticket_id,
+        {{ unnest_places('texts.content_scrubbed') }} as place_name
+    from {{ ref('stg_hotline__tickets') }} as texts
+    where texts._loaded_at > {{ watermark('source_loaded_at') }}
 ),
 
 places as (

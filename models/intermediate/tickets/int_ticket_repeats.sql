@@ -21,19 +21,6 @@
 
 with
 
-tickets as (
-    select
-        ticket_id,
-        jurisdiction,
-        period_label,
-        unit_id,
-        received_at,
-        category_path,
-        caller_phone_hash,
-        source_loaded_at
-    from {{ ref('int_tickets_enriched') }}
-),
-
 places as (
     select
         ticket_id,
@@ -48,7 +35,16 @@ windows as (
 
 {% if is_incremental() %}
     changed_tickets as (
-        select tickets.* from tickets
+        select
+            tickets.ticket_id,
+            tickets.jurisdiction,
+            tickets.period_label,
+            tickets.unit_id,
+            tickets.received_at,
+            tickets.category_path,
+            tickets.caller_phone_hash,
+            tickets.source_loaded_at
+        from {{ ref('int_tickets_enriched') }} as tickets
         where tickets.source_loaded_at > {{ watermark('source_loaded_at') }}
     ),
 
@@ -144,8 +140,10 @@ windows as (
         )
     ),
 {% else %}
+    -- every ticket, read by repeat_links twice (callers, places) straight from the table:
+    -- DuckDB would materialise a CTE read twice, a copy of every ticket
     links as (
-        {{ repeat_links('tickets', 'places') }}
+        {{ repeat_links(ref('int_tickets_enriched'), 'places') }}
     ),
 
     chain_base as (

@@ -35,6 +35,36 @@ tickets as (
             and coalesce(all_tickets.period_label, '(none)') = changes.period_label
 ),
 
+-- callers with more than one ticket in a period: a group-by on three narrow columns
+-- (a window over the tickets would sort every column of every ticket), read apart
+-- from `tickets` for the same reason as `changes`
+repeat_callers as (
+    select
+        callers.jurisdiction,
+        coalesce(callers.period_label, '(none)') as period_label,
+        callers.caller_phone_hash
+    from {{ ref('int_tickets_enriched') }} as callers
+    inner join changes
+        on
+            callers.jurisdiction = changes.jurisdiction
+            and coalesce(callers.period_label, '(none)') = changes.period_label
+    where callers.caller_phone_hash is not null
+    group by callers.jurisdiction, coalesce(callers.period_label, '(none)'), callers.caller_phone_hash
+    having count(*) > 1
+),
+
+flagged as (
+    select
+        tickets.*,
+        repeat_callers.caller_phone_hash is not null as is_repeat_caller
+    from tickets
+    left join repeat_callers
+        on
+            tickets.jurisdiction = repeat_callers.jurisdiction
+            and coalesce(tickets.period_label, '(none)') = repeat_callers.period_label
+            and tickets.caller_phone_hash = repeat_callers.caller_phone_hash
+),
+
 final as (
     select
         ticket_id,
@@ -84,12 +114,8 @@ final as (
         cast(return_workdays as integer) as return_workdays,
         cast(handling_hours as {{ type_double() }}) as handling_hours,
         source_loaded_at,
-        coalesce(
-            caller_phone_hash is not null
-            and count(*) over (partition by jurisdiction, period_label, caller_phone_hash) > 1,
-            false
-        ) as is_repeat_caller
-    from tickets
+        is_repeat_caller
+    from flagged
 )
 
 select * from final

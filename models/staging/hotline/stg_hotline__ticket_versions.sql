@@ -26,8 +26,8 @@ valid_rows as (
     where quarantine_reason_code is null and not is_exact_duplicate
 ),
 
--- the staged rows are read apart here, never through valid_rows: DuckDB materialises a
--- CTE read more than once, a copy of every staged row on every run
+-- the staged rows are read apart here and in version_order, never through valid_rows:
+-- DuckDB materialises a CTE read more than once, a copy of every staged row on every run
 touched_tickets as (
     select distinct new_rows.ticket_id
     from {{ ref('stg_hotline__ticket_rows') }} as new_rows
@@ -37,26 +37,45 @@ touched_tickets as (
         and new_rows._loaded_at > {{ watermark('_loaded_at') }}
 ),
 
-dated as (
+-- the order of each ticket's versions, worked out on a few narrow columns (a window over
+-- the staged rows would sort every column, free text included) and joined back by row
+version_order as (
     select
-        valid_rows.*,
-        greatest(
-            valid_rows.received_at, valid_rows.assigned_at, valid_rows.signed_at,
-            valid_rows.returned_at, valid_rows.closed_at, valid_rows.onsite_at
-        ) as ticket_as_of
-    from valid_rows
-    inner join touched_tickets on valid_rows.ticket_id = touched_tickets.ticket_id
+        ordered._file_hash,
+        ordered._source_row,
+        ordered.ticket_as_of,
+        row_number() over (
+            partition by ordered.ticket_id
+            order by ordered.ticket_as_of desc, ordered.file_as_of desc, ordered._loaded_at desc, ordered._source_file desc
+        ) as recency_rank,
+        count(*) over (partition by ordered.ticket_id) as version_count
+    from (
+        select
+            keyed.ticket_id,
+            keyed._file_hash,
+            keyed._source_row,
+            keyed.file_as_of,
+            keyed._loaded_at,
+            keyed._source_file,
+            greatest(
+                keyed.received_at, keyed.assigned_at, keyed.signed_at,
+                keyed.returned_at, keyed.closed_at, keyed.onsite_at
+            ) as ticket_as_of
+        from {{ ref('stg_hotline__ticket_rows') }} as keyed
+        inner join touched_tickets on keyed.ticket_id = touched_tickets.ticket_id
+        where keyed.quarantine_reason_code is null and not keyed.is_exact_duplicate
+    ) as ordered
 ),
 
 ranked as (
     select
-        dated.*,
-        row_number() over (
-            partition by dated.ticket_id
-            order by dated.ticket_as_of desc, dated.file_as_of desc, dated._loaded_at desc, dated._source_file desc
-        ) as recency_rank,
-        count(*) over (partition by dated.ticket_id) as version_count
-    from dated
+        valid_rows.*,
+        version_order.ticket_as_of,
+        version_order.recency_rank,
+        version_order.version_count
+    from valid_rows
+    inner join version_order
+        on valid_rows._file_hash = version_order._file_hash and valid_rows._source_row = version_order._source_row
 ),
 
 final as (
