@@ -291,7 +291,7 @@ as_of as (
 ),
 
 digits_written as (
-    -- free text scrubbed in three steps (macros/scrub_pii.sql), each reading the column the step before wrote
+    -- free text scrubbed in three steps (macros/scrub_pii_*.sql), each reading the column the step before wrote
     select
         as_of.*,
         {{ scrub_pii_digits('as_of.content') }} as content_digits,
