@@ -49,10 +49,14 @@ def main() -> None:
                      "--disable-background-networking", "--disable-component-update", "--no-first-run",
                      f"--user-data-dir={folder}/profile"):  # fmt: skip
             options.add_argument(flag)
-        options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-        driver = webdriver.Chrome(
-            service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options
-        )
+        browser = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+        chromedriver = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
+        for name, path in (("CHROMIUM", browser), ("CHROMEDRIVER", chromedriver)):
+            if not Path(path).exists():
+                sys.exit(f"{path} not found: this maintainer's tool needs a Chromium and its chromedriver "
+                         f"(set {name}); make and the tests never use it")  # fmt: skip
+        options.binary_location = browser
+        driver = webdriver.Chrome(service=Service(chromedriver), options=options)
         try:
             driver.get(f"{URL}/login/")
             time.sleep(3)
