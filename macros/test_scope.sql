@@ -8,7 +8,8 @@
     passing build saw (hotline.test_scope: hotline.pipeline and the Dagster job
     set it for incremental builds of landed files), a model whose config carries
     meta.new_rows_column (the ticket-grain models: staged rows, versions,
-    tickets, enriched tickets, places, fct_tickets) is read after that time.
+    tickets, enriched tickets, places, repeat links, fct_tickets) is read
+    after that time.
     Rows are appended in load order, so the filter skips the history's row
     groups instead of reading them. A full refresh, a build of the embedded
     sample, and the scheduled full check (orchestration.history_checks: every

@@ -25,7 +25,7 @@ from orchestration.history_checks import check_history
 from orchestration.serving import PUBLISHED_MARTS
 from tests.python.conftest import build_warehouse, query
 
-LINEAGE_COLUMNS = {"source_loaded_at", "loaded_at"}
+LINEAGE_COLUMNS = {"source_loaded_at", "loaded_at", "chained_through"}
 # marts with no rows when nothing unusual happened: no 2-hour on-site ticket, no stale export
 MAY_BE_EMPTY = {"fct_onsite_unit_period", "fct_state_regressions", "fct_unknown_categories"}
 LAST_PERIOD = "2025-12"
@@ -164,3 +164,31 @@ def test_an_incremental_run_tests_only_rows_no_passing_build_tested(two_warehous
     con.close()
     with pytest.raises(DbtFailed, match="unique_int_tickets_enriched_ticket_id"):
         run_dbt(["test", "--select", "int_tickets_enriched", "--exclude", "resource_type:unit_test"], env)
+
+
+@pytest.mark.slow
+def test_an_incremental_run_marks_the_repeat_links_it_wrote(two_warehouses):
+    # what the run wrote is what its scoped tests read: every link of a ticket it loaded,
+    # renumbered links of older tickets too, and not the history it left alone
+    _, incremental, first_watermark = two_warehouses
+    con = duckdb.connect(str(incremental), read_only=True)
+    total, written, stamps = con.execute(
+        "select count(*), count(*) filter (where chained_through > ?), count(distinct chained_through) "
+        "from intermediate.int_ticket_repeats",
+        [first_watermark],
+    ).fetchone()
+    # counted by another route: the links of the tickets the second build loaded
+    new_links, unmarked = con.execute(
+        "select count(*), count(*) filter (where chained_through <= ?) from intermediate.int_ticket_repeats "
+        "where ticket_id in (select ticket_id from intermediate.int_tickets_enriched where source_loaded_at > ?)",
+        [first_watermark, first_watermark],
+    ).fetchone()
+    renumbered = con.execute(
+        "select count(*) from intermediate.int_ticket_repeats where chained_through > ? and source_loaded_at <= ?",
+        [first_watermark, first_watermark],
+    ).fetchone()[0]
+    con.close()
+    assert stamps == 2  # the first build's and the second's
+    assert new_links > 0 and unmarked == 0
+    assert renumbered > 0  # older tickets of a link a new ticket joined, written again
+    assert new_links + renumbered == written < total

@@ -19,10 +19,6 @@
 
 with
 
-all_tickets as (
-    select * from {{ ref('int_tickets_enriched') }}
-),
-
 schemes as (
     select * from {{ ref('int_scheme_periods') }}
 ),
@@ -41,8 +37,8 @@ input_rows as (
     where quarantine_reason_code is null
 ),
 
--- the ticket table is read apart here, in reported_span and in batch, never through
--- all_tickets: DuckDB materialises a CTE read more than once, a copy of every ticket
+-- the ticket table is read apart here, in reported_span, in tickets and in batch, never
+-- through one CTE: DuckDB materialises a CTE read more than once, a copy of every ticket
 new_tickets as (
     select
         changed.jurisdiction,
@@ -116,14 +112,19 @@ affected as (
 tickets as (
     -- the tickets assigned in, or due in, an affected period (rows of other periods
     -- that this reads are not joined to the spine below)
+    -- two left joins, not one exists with an "or": that one DuckDB runs as a
+    -- duplicate-eliminated join that copies every ticket (affected is unique per period)
     select all_tickets.*
-    from all_tickets
-    where exists (
-        select 1 from affected
-        where
-            affected.jurisdiction = all_tickets.jurisdiction
-            and (affected.period_label = all_tickets.period_label or affected.period_label = all_tickets.due_period_label)
-    )
+    from {{ ref('int_tickets_enriched') }} as all_tickets
+    left join affected as assigned_in
+        on
+            all_tickets.jurisdiction = assigned_in.jurisdiction
+            and all_tickets.period_label = assigned_in.period_label
+    left join affected as due_in
+        on
+            all_tickets.jurisdiction = due_in.jurisdiction
+            and all_tickets.due_period_label = due_in.period_label
+    where assigned_in.period_label is not null or due_in.period_label is not null
 ),
 
 batch as (

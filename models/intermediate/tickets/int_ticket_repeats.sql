@@ -12,6 +12,12 @@
 -- A ticket that left a link is written as a row without chain (a tombstone: it
 -- replaces the old row) and removed after the insert. A changed window
 -- (cfg_repeat_windows, the variable) needs a full refresh.
+-- chained_through: the newest ticket load when the row was written, so an
+-- incremental run's tests read the rows it wrote (meta.new_rows_column), the
+-- renumbered ones too, whose source_loaded_at is older.
+{% set chained_through -%}
+    (select max(stamped.source_loaded_at) from {{ ref('int_tickets_enriched') }} as stamped)
+{%- endset %}
 {{ config(
     materialized=ticket_grain_materialization(),
     incremental_strategy=incremental_strategy(),
@@ -130,7 +136,8 @@ windows as (
             cast(null as {{ dbt.type_string() }}) as chain_id,
             cast(null as {{ dbt.type_int() }}) as chain_number,
             cast(null as boolean) as is_repeat,
-            previous_links.source_loaded_at
+            previous_links.source_loaded_at,
+            {{ chained_through }} as chained_through
         from previous_links
         where not exists (
             select 1 from changed_links
@@ -210,7 +217,8 @@ final as (
             as chain_id,
         chain_number,
         starts_chain = 0 as is_repeat,
-        source_loaded_at
+        source_loaded_at,
+        {{ chained_through }} as chained_through
     from chained
 )
 

@@ -5,8 +5,19 @@
 -- A chain's first ticket is its one ticket that repeats nothing (is_repeat false).
 with
 
+-- a chain of two or more tickets holds a repeat, and most chains are one ticket: the
+-- rows of the others are grouped, not every row (the table is read twice, never
+-- through one CTE, which DuckDB would copy whole)
+repeated_chains as (
+    select distinct repeated.chain_id
+    from {{ ref('int_ticket_repeats') }} as repeated
+    where repeated.is_repeat
+),
+
 repeats as (
-    select * from {{ ref('int_ticket_repeats') }}
+    select chained.*
+    from {{ ref('int_ticket_repeats') }} as chained
+    where chained.chain_id in (select repeated_chains.chain_id from repeated_chains)
 ),
 
 final as (
