@@ -32,7 +32,11 @@ places as (
         ticket_id,
         place_name
     from {{ ref('int_ticket_places') }}
-    where place_name is not null
+    -- a changed ticket's places were written with its load time (int_ticket_places):
+    -- an incremental run reads those, not every place (a full build reads all)
+    where
+        place_name is not null
+        and source_loaded_at > {{ watermark('source_loaded_at') }}
 ),
 
 windows as (

@@ -15,7 +15,13 @@ with
 raw_rows as (
     select * from {{ source('raw', 'ticket_exports') }}
     {% if is_incremental() -%}
-        where _file_hash not in (select distinct this_model._file_hash from {{ this }} as this_model)
+        -- the new files found in the small file table first: a filter on a list of hashes
+        -- skips the history's files, where a "not in" over the rows would read them all
+        where _file_hash in (
+            select landed._file_hash
+            from {{ source('raw', 'landed_files') }} as landed
+            where landed._file_hash not in (select distinct this_model._file_hash from {{ this }} as this_model)
+        )
     {%- endif %}
 ),
 
