@@ -253,47 +253,65 @@ row_checked as (
     from fingerprinted
 ),
 
-file_facts as (
-    -- what needs the whole file, computed on six narrow columns: windows over the
-    -- wide rows would sort every column, free text included, and spill at scale
+-- What needs the whole file concerns only the tickets a file holds more than once
+-- (duplicate or conflicting rows) and the file's as-of time: found by grouping narrow
+-- columns, and joined back from small tables, never by windows over every row.
+repeated_tickets as (
+    -- a ticket in two or more rows of one file; conflicting when their contents differ
+    -- (min <> max: count(distinct) is not what every engine allows here)
     select
         _file_hash,
-        _source_row,
-        row_check,
-        row_number() over (
-            partition by _file_hash, ticket_id, row_fingerprint order by _source_row
-        ) as fingerprint_occurrence,
-        -- more than one distinct fingerprint (min <> max: count(distinct) over a window is DuckDB-only)
-        min(row_fingerprint) over (partition by _file_hash, ticket_id)
-        <> max(row_fingerprint) over (partition by _file_hash, ticket_id) as has_conflicting_rows,
-        row_event_at
+        ticket_id,
+        min(row_fingerprint) <> max(row_fingerprint) as has_conflicting_rows
     from row_checked
+    where ticket_id is not null
+    group by _file_hash, ticket_id
+    having count(*) > 1
 ),
 
-file_checks as (
-    -- a ticket twice in one file with different contents: all its rows are in conflict
+repeated_rows as (
     select
-        _file_hash,
-        _source_row,
-        fingerprint_occurrence,
-        coalesce(row_check, case when has_conflicting_rows then 'duplicate_conflict:ticket_id' end)
-            as quarantine_check,
-        -- a file is as new as the latest lifecycle event its valid rows record: that, not
-        -- the file's name or load time, decides which export of a ticket is the newest
-        max(case when row_check is null and not has_conflicting_rows then row_event_at end)
-            over (partition by _file_hash) as file_as_of
-    from file_facts
+        row_checked._file_hash,
+        row_checked._source_row,
+        repeated_tickets.has_conflicting_rows,
+        row_number() over (
+            partition by row_checked._file_hash, row_checked.ticket_id, row_checked.row_fingerprint
+            order by row_checked._source_row
+        ) as fingerprint_occurrence
+    from row_checked
+    inner join repeated_tickets
+        on row_checked._file_hash = repeated_tickets._file_hash and row_checked.ticket_id = repeated_tickets.ticket_id
+),
+
+file_times as (
+    -- a file is as new as the latest lifecycle event its valid rows record: that, not
+    -- the file's name or load time, decides which export of a ticket is the newest
+    select
+        row_checked._file_hash,
+        max(
+            case
+                when row_checked.row_check is null and not coalesce(repeated_rows.has_conflicting_rows, false)
+                    then row_checked.row_event_at
+            end
+        ) as file_as_of
+    from row_checked
+    left join repeated_rows
+        on row_checked._file_hash = repeated_rows._file_hash and row_checked._source_row = repeated_rows._source_row
+    group by row_checked._file_hash
 ),
 
 as_of as (
     select
         row_checked.*,
-        file_checks.fingerprint_occurrence,
-        file_checks.quarantine_check,
-        file_checks.file_as_of
+        coalesce(repeated_rows.fingerprint_occurrence, 1) as fingerprint_occurrence,
+        -- a ticket twice in one file with different contents: all its rows are in conflict
+        coalesce(row_checked.row_check, case when repeated_rows.has_conflicting_rows then 'duplicate_conflict:ticket_id' end)
+            as quarantine_check,
+        file_times.file_as_of
     from row_checked
-    inner join file_checks
-        on row_checked._file_hash = file_checks._file_hash and row_checked._source_row = file_checks._source_row
+    left join repeated_rows
+        on row_checked._file_hash = repeated_rows._file_hash and row_checked._source_row = repeated_rows._source_row
+    inner join file_times on row_checked._file_hash = file_times._file_hash
 ),
 
 digits_written as (
