@@ -17,7 +17,7 @@
     own `where` config still applies, and both are combined.
 
     new_rows(relation): the same scope for a singular test, which names its
-    models itself: `from {{ new_rows(ref('stg_hotline__ticket_rows')) }} as t`.
+    models itself: `from {{ new_rows(ref('base_hotline__ticket_rows')) }} as t`.
 -#}
 {% macro get_where_subquery(relation) -%}
     {%- set conditions = [] -%}

@@ -16,7 +16,7 @@ texts as (
         {{ regexp_replace_all(
             "translate(coalesce(ticket_rows.content_scrubbed, '') || ' ' || coalesce(ticket_rows.reply_scrubbed, ''), '０１２３４５６７８９', '0123456789')",
             '[-. 　－．+＋()（）]', '') }} as squeezed
-    from {{ new_rows(ref('stg_hotline__ticket_rows')) }} as ticket_rows
+    from {{ new_rows(ref('base_hotline__ticket_rows')) }} as ticket_rows
     where {{ regex_matches(
         "coalesce(ticket_rows.content_scrubbed, '') || ' ' || coalesce(ticket_rows.reply_scrubbed, '')",
         '([0-9０-９][^0-9０-９]*){11}') }}
